@@ -1,0 +1,141 @@
+import * as v from 'valibot';
+import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Dataset } from './dataset-schema';
+import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
+import { comparePartialDates } from './partial-date';
+
+/** What the data build reads: HIBP's list, our curated files and the alias file. */
+export interface DatasetInputs {
+  hibp: readonly HibpBreach[];
+  /** Curated entries with the file each came from, for error messages. */
+  curated: readonly { file: string; entry: unknown }[];
+  /** Extra domains of HIBP breaches, by HIBP Name. */
+  aliases: Readonly<Record<string, readonly string[]>>;
+  hibpSnapshot?: string;
+}
+
+/** Public Suffix List questions, handed in so that the core stays free of the list itself. */
+export interface SuffixRules {
+  /** The public suffix of a host (co.uk for coop.co.uk), or null when it has none. */
+  publicSuffix(host: string): string | null;
+}
+
+export type AssembleResult =
+  { ok: true; dataset: Dataset; skipped: Record<string, number> } | { ok: false; errors: string[] };
+
+/** Validates and merges the inputs into one dataset; every problem is reported, naming its entry and field. */
+export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): AssembleResult {
+  const errors: string[] = [];
+  const skipped: Record<string, number> = {};
+  const vocabulary = new Set(inputs.hibp.flatMap((b) => b.DataClasses));
+
+  const curated: Breach[] = [];
+  for (const { file, entry } of inputs.curated) {
+    const parsed = v.safeParse(CuratedBreachSchema, entry);
+    if (!parsed.success) {
+      for (const line of describeIssues(parsed.issues)) errors.push(`${file}: ${line}`);
+      continue;
+    }
+    const b = parsed.output;
+    for (const [field, classes] of [
+      ['dataClasses', b.dataClasses],
+      ['notExposed', b.notExposed],
+    ] as const) {
+      for (const c of classes) {
+        if (!vocabulary.has(c)) errors.push(`${file}: ${field}: "${c}" is not a Have I Been Pwned data class`);
+      }
+    }
+    curated.push(b);
+  }
+
+  const replacedByCurated = new Set(curated.flatMap((b) => (b.hibpName ? [b.hibpName] : [])));
+  const hibpNames = new Set(inputs.hibp.map((b) => b.Name));
+  for (const name of Object.keys(inputs.aliases)) {
+    if (!hibpNames.has(name)) errors.push(`data/aliases.json: "${name}" is not the Name of a Have I Been Pwned breach`);
+  }
+  for (const name of replacedByCurated) {
+    if (!hibpNames.has(name)) errors.push(`curated hibpName "${name}" is not the Name of a Have I Been Pwned breach`);
+  }
+
+  const hibp: Breach[] = [];
+  for (const raw of [...inputs.hibp].sort((a, b) => a.Name.localeCompare(b.Name))) {
+    const reason = replacedByCurated.has(raw.Name) ? 'replaced-by-curated' : hibpSkipReason(raw);
+    if (reason) {
+      skipped[reason] = (skipped[reason] ?? 0) + 1;
+      continue;
+    }
+    const parsed = v.safeParse(BreachSchema, convertHibpBreach(raw, inputs.aliases[raw.Name] ?? []));
+    if (!parsed.success) {
+      for (const line of describeIssues(parsed.issues)) errors.push(`HIBP "${raw.Name}": ${line}`);
+      continue;
+    }
+    hibp.push(parsed.output);
+  }
+
+  const breaches = [...curated, ...hibp];
+  const seenIds = new Map<string, string>();
+  const publicSuffixes = new Set<string>();
+  for (const b of breaches) {
+    const where = b.origin === 'curated' ? `curated "${b.id}"` : `HIBP "${b.hibpName}"`;
+    const other = seenIds.get(b.id);
+    if (other) errors.push(`${where}: id "${b.id}" is also used by ${other}`);
+    seenIds.set(b.id, where);
+    for (const d of b.domains) {
+      const suffix = rules.publicSuffix(d);
+      if (suffix === null || suffix === d) errors.push(`${where}: domain "${d}" is a public suffix, not a site`);
+      else publicSuffixes.add(suffix);
+    }
+    if (b.disclosedDate && comparePartialDates(b.breachDate, b.disclosedDate) > 0) {
+      errors.push(`${where}: disclosedDate ${b.disclosedDate} is before breachDate ${b.breachDate}`);
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+
+  const dates = breaches.flatMap((b) => [b.breachDate, b.disclosedDate ?? '', b.addedDate ?? '']).filter(Boolean);
+  const dataDate = dates.reduce((a, b) => (b > a ? b : a), '0000');
+  const dataset: Dataset = {
+    schemaVersion: 1,
+    dataDate,
+    ...(inputs.hibpSnapshot ? { hibpSnapshot: inputs.hibpSnapshot } : {}),
+    counts: {
+      breaches: breaches.length,
+      curated: curated.length,
+      hibp: hibp.length,
+      domains: new Set(breaches.flatMap((b) => b.domains)).size,
+    },
+    publicSuffixes: [...publicSuffixes].sort(),
+    breaches,
+  };
+  return { ok: true, dataset, skipped };
+}
+
+/** What the service worker needs of a breach: enough to badge a tab and name the breach. */
+export interface BreachSummary {
+  id: string;
+  title: string;
+  domains: string[];
+  breachDate: string;
+  sensitive: boolean;
+}
+
+export interface DatasetSummary {
+  dataDate: string;
+  counts: Dataset['counts'];
+  publicSuffixes: string[];
+  breaches: BreachSummary[];
+}
+
+/** The compact projection bundled into the worker, so it never parses descriptions it does not show. */
+export function summariseDataset(dataset: Dataset): DatasetSummary {
+  return {
+    dataDate: dataset.dataDate,
+    counts: dataset.counts,
+    publicSuffixes: dataset.publicSuffixes,
+    breaches: dataset.breaches.map(({ id, title, domains, breachDate, sensitive }) => ({
+      id,
+      title,
+      domains,
+      breachDate,
+      sensitive,
+    })),
+  };
+}

@@ -1,0 +1,73 @@
+import { normaliseHost, webHostOf, type NotApplicableReason } from './web-host';
+
+/** The least a breach needs to be indexed by domain. */
+export interface Indexable {
+  readonly id: string;
+  readonly domains: readonly string[];
+}
+
+/** Breaches keyed by each of their domains, and the public suffixes that are never a site. */
+export interface BreachIndex<T extends Indexable> {
+  readonly byDomain: ReadonlyMap<string, readonly T[]>;
+  readonly publicSuffixes: ReadonlySet<string>;
+  readonly size: number;
+}
+
+export type Lookup<T> =
+  | { status: 'ok'; host: string; breaches: T[] }
+  | { status: 'not-applicable'; reason: NotApplicableReason; host?: string };
+
+/** Builds the domain → breaches map once; a breach listed twice under one domain is kept once. */
+export function buildBreachIndex<T extends Indexable>(
+  breaches: readonly T[],
+  publicSuffixes: Iterable<string> = [],
+): BreachIndex<T> {
+  const byDomain = new Map<string, T[]>();
+  for (const breach of breaches) {
+    for (const domain of breach.domains) {
+      const list = byDomain.get(domain);
+      if (!list) byDomain.set(domain, [breach]);
+      else if (!list.includes(breach)) list.push(breach);
+    }
+  }
+  return { byDomain, publicSuffixes: new Set(publicSuffixes), size: breaches.length };
+}
+
+/**
+ * Every breach whose domain is the host or one of its parent domains, on label boundaries:
+ * shop.coop.co.uk finds coop.co.uk; notcoop.co.uk and coop.co.uk.evil.example do not.
+ * Walks the host's label suffixes, one Map probe each, so no Public Suffix List is needed here.
+ */
+export function findBreachesForHost<T extends Indexable>(index: BreachIndex<T>, host: string): T[] {
+  const found: T[] = [];
+  let suffix = host;
+  for (;;) {
+    const hits = index.byDomain.get(suffix);
+    if (hits) for (const b of hits) if (!found.includes(b)) found.push(b);
+    const dot = suffix.indexOf('.');
+    if (dot < 0) return found;
+    suffix = suffix.slice(dot + 1);
+  }
+}
+
+/** Looks up a URL: its breaches, or why it is not a site we look up. */
+export function lookupUrl<T extends Indexable>(index: BreachIndex<T>, url: string): Lookup<T> {
+  return lookupWebHost(index, webHostOf(url));
+}
+
+/** Looks up an already parsed host (see webHostOf / webHostOfLoose). */
+export function lookupWebHost<T extends Indexable>(
+  index: BreachIndex<T>,
+  parsed: ReturnType<typeof webHostOf>,
+): Lookup<T> {
+  if (!parsed.ok) return { status: 'not-applicable', reason: parsed.reason };
+  if (index.publicSuffixes.has(parsed.host)) {
+    return { status: 'not-applicable', reason: 'no-site', host: parsed.host };
+  }
+  return { status: 'ok', host: parsed.host, breaches: findBreachesForHost(index, parsed.host) };
+}
+
+/** Normalises a host name (not a URL) and looks it up. */
+export function lookupHost<T extends Indexable>(index: BreachIndex<T>, hostname: string): Lookup<T> {
+  return lookupWebHost(index, normaliseHost(hostname));
+}

@@ -1,0 +1,120 @@
+import * as v from 'valibot';
+import { isPartialDate } from './partial-date';
+
+// The schema of one breach, shared by the data build, the lookup CLI and (later) dataset updates,
+// so that every path into the extension checks the same rules.
+
+const partialDate = v.pipe(
+  v.string(),
+  v.check(isPartialDate, 'must be an ISO date such as 2025, 2025-04 or 2025-04-22'),
+);
+
+/** A breach domain: lower-case ASCII (punycode for IDNs), at least two labels, no trailing dot. */
+export const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+
+const domain = v.pipe(
+  v.string(),
+  v.regex(DOMAIN_PATTERN, 'must be a lower-case host name such as coop.co.uk (punycode for IDNs)'),
+);
+
+const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
+
+const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+
+export const SourceSchema = v.strictObject({
+  title: nonEmpty,
+  url: httpsUrl,
+  publisher: v.optional(nonEmpty),
+  date: v.optional(partialDate),
+});
+
+export const HotlineSchema = v.strictObject({
+  phone: v.pipe(v.string(), v.regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number of digits and spaces')),
+  label: nonEmpty,
+  url: v.optional(httpsUrl),
+});
+
+export const ThirdPartySchema = v.strictObject({
+  name: nonEmpty,
+  role: nonEmpty,
+});
+
+export const BreachStatusSchema = v.picklist(['ongoing', 'contained', 'unknown']);
+
+/** The fields common to curated entries and converted HIBP entries. */
+const breachFields = {
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens')),
+  title: nonEmpty,
+  organisation: nonEmpty,
+  domains: v.pipe(v.array(domain), v.minLength(1, 'must list at least one domain')),
+  breachDate: partialDate,
+  disclosedDate: v.optional(v.nullable(partialDate), null),
+  /** When Have I Been Pwned loaded the breach; not a disclosure date. */
+  addedDate: v.optional(partialDate),
+  affectedCount: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  affectedText: v.optional(nonEmpty),
+  dataClasses: v.array(nonEmpty),
+  notExposed: v.optional(v.array(nonEmpty), []),
+  description: nonEmpty,
+  /** Sanitised markup (links and emphasis only), for HIBP descriptions. */
+  descriptionHtml: v.optional(v.string()),
+  hotline: v.optional(HotlineSchema),
+  thirdParty: v.optional(ThirdPartySchema),
+  status: v.optional(BreachStatusSchema, 'unknown'),
+  sources: v.array(SourceSchema),
+  verified: v.optional(v.boolean(), true),
+  sensitive: v.optional(v.boolean(), false),
+  spamList: v.optional(v.boolean(), false),
+  fabricated: v.optional(v.boolean(), false),
+  retired: v.optional(v.boolean(), false),
+  malware: v.optional(v.boolean(), false),
+  origin: v.picklist(['curated', 'hibp']),
+  /** The Have I Been Pwned Name of this breach (the same incident, for curated entries). */
+  hibpName: v.optional(nonEmpty),
+  /** ISO 3166-1 alpha-2 country of the organisation, for coverage reports. */
+  country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code'))),
+  /** Date a person last checked the entry against its sources (curated entries). */
+  reviewed: v.optional(partialDate),
+  /** Why a fact is as it is, where the sources disagree or are unclear. */
+  note: v.optional(nonEmpty),
+};
+
+export const BreachSchema = v.strictObject(breachFields);
+
+/** A curated entry as written in data/curated/*.json: origin and sources are required there. */
+export const CuratedBreachSchema = v.strictObject({
+  ...breachFields,
+  origin: v.optional(v.literal('curated'), 'curated'),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must cite at least one source')),
+  reviewed: partialDate,
+});
+
+export type Breach = v.InferOutput<typeof BreachSchema>;
+export type BreachSource = v.InferOutput<typeof SourceSchema>;
+export type Hotline = v.InferOutput<typeof HotlineSchema>;
+
+export const DatasetSchema = v.strictObject({
+  schemaVersion: v.literal(1),
+  /** The newest breach or disclosure date in the data: how fresh it is. */
+  dataDate: partialDate,
+  hibpSnapshot: v.optional(v.string()),
+  counts: v.strictObject({
+    breaches: v.number(),
+    curated: v.number(),
+    hibp: v.number(),
+    domains: v.number(),
+  }),
+  /** Public suffixes of the breach domains: a host equal to one of them is not a site of its own. */
+  publicSuffixes: v.array(v.string()),
+  breaches: v.array(BreachSchema),
+});
+
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+
+/** Turns valibot issues into one line each, naming the field path: "domains.0: must be ...". */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}

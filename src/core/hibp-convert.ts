@@ -1,0 +1,90 @@
+import type { Breach } from './dataset-schema';
+import { toSafeDescription } from './safe-description';
+
+/** One element of Have I Been Pwned's /api/v3/breaches list, as published. */
+export interface HibpBreach {
+  Name: string;
+  Title: string;
+  Domain: string;
+  BreachDate: string;
+  AddedDate: string;
+  ModifiedDate?: string;
+  PwnCount: number;
+  Description: string;
+  DataClasses: string[];
+  IsVerified: boolean;
+  IsFabricated: boolean;
+  IsSensitive: boolean;
+  IsRetired: boolean;
+  IsSpamList: boolean;
+  IsMalware?: boolean;
+  IsStealerLog?: boolean;
+}
+
+export type HibpSkipReason = 'no-domain' | 'spam-list' | 'fabricated' | 'retired';
+
+/** Why an HIBP entry is left out of the dataset, or null when it is kept. */
+export function hibpSkipReason(b: HibpBreach): HibpSkipReason | null {
+  if (!b.Domain || !b.Domain.trim()) return 'no-domain';
+  if (b.IsSpamList) return 'spam-list';
+  if (b.IsFabricated) return 'fabricated';
+  if (b.IsRetired) return 'retired';
+  return null;
+}
+
+/** A stable id from the HIBP Name: "hibp-" + lower-case letters, digits and hyphens. */
+export function hibpId(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+  return `hibp-${slug || 'unnamed'}`;
+}
+
+/** Lower-cases a domain and turns an IDN into punycode, as the index keys are. */
+export function canonicalDomain(domain: string): string {
+  const trimmed = domain.trim().toLowerCase().replace(/\.$/, '');
+  try {
+    return new URL(`http://${trimmed}/`).hostname;
+  } catch {
+    return trimmed; // left as is: the schema check names it
+  }
+}
+
+/** Converts one kept HIBP entry into our breach shape (before schema validation). */
+export function convertHibpBreach(b: HibpBreach, extraDomains: readonly string[] = []): Breach {
+  const description = toSafeDescription(b.Description);
+  const domains = [...new Set([b.Domain, ...extraDomains].map(canonicalDomain))];
+  return {
+    id: hibpId(b.Name),
+    title: b.Title,
+    organisation: b.Title,
+    domains,
+    breachDate: b.BreachDate,
+    disclosedDate: null,
+    addedDate: b.AddedDate.slice(0, 10),
+    affectedCount: b.PwnCount,
+    dataClasses: [...b.DataClasses],
+    notExposed: [],
+    description: description.text || b.Title,
+    descriptionHtml: description.html,
+    status: 'unknown',
+    sources: [
+      {
+        title: `${b.Title} on Have I Been Pwned`,
+        url: `https://haveibeenpwned.com/PwnedWebsites#${encodeURIComponent(b.Name)}`,
+        publisher: 'Have I Been Pwned',
+        date: b.AddedDate.slice(0, 10),
+      },
+    ],
+    verified: b.IsVerified,
+    sensitive: b.IsSensitive,
+    spamList: b.IsSpamList,
+    fabricated: b.IsFabricated,
+    retired: b.IsRetired,
+    malware: b.IsMalware ?? false,
+    origin: 'hibp',
+    hibpName: b.Name,
+  };
+}

@@ -1,0 +1,50 @@
+// Turns whatever is in the address bar into the host we look up, or says why there is none.
+// The WHATWG URL parser does the hard parts (IDN to punycode, lower-casing, userinfo,
+// percent-decoding of hosts), so `https://coop.co.uk@evil.example/` is evil.example.
+
+export type NotApplicableReason =
+  | 'invalid-url' // not a URL at all
+  | 'not-web' // chrome:, about:, file:, data:, javascript:, blob:, extension pages ...
+  | 'ip-address'
+  | 'no-site'; // localhost, a single label, or a public suffix alone
+
+export type WebHost = { ok: true; host: string } | { ok: false; reason: NotApplicableReason };
+
+const MAX_HOST_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Parses a URL and returns its normalised host when it is an http(s) site we can look up. */
+export function webHostOf(input: string): WebHost {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false, reason: 'invalid-url' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'not-web' };
+  return normaliseHost(url.hostname);
+}
+
+/**
+ * Like webHostOf, but also accepts a bare host ("coop.co.uk", "shop.coop.co.uk/path") by reading it
+ * as https: what a person types into a command line.
+ */
+export function webHostOfLoose(input: string): WebHost {
+  const trimmed = input.trim();
+  if (trimmed !== '' && !SCHEME.test(trimmed) && !/\s/.test(trimmed)) return webHostOf(`https://${trimmed}`);
+  return webHostOf(trimmed);
+}
+
+/** Lower-cases, trims one trailing dot and rejects hosts that are no site: IPs, single labels. */
+export function normaliseHost(hostname: string): WebHost {
+  let host = hostname.toLowerCase();
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  if (host.startsWith('[') || IPV4.test(host)) return { ok: false, reason: 'ip-address' };
+  if (host === '' || host.length > MAX_HOST_LENGTH) return { ok: false, reason: 'invalid-url' };
+  const labels = host.split('.');
+  if (labels.some((l) => l === '' || l.length > MAX_LABEL_LENGTH)) return { ok: false, reason: 'invalid-url' };
+  if (labels.length < 2 || host.endsWith('.localhost')) return { ok: false, reason: 'no-site' };
+  return { ok: true, host };
+}

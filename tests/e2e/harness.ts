@@ -1,0 +1,116 @@
+/// <reference types="chrome" />
+// Drives the built extension (dist/chrome) in real Chromium: a fresh profile, every host mapped to a
+// local HTTP server, so http://www.coop.co.uk:PORT/ reaches this machine and nothing else.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
+export const SCREENSHOT_DIR = join(import.meta.dirname, '__screenshots__');
+
+/** Finds Chromium, or fails with how to get one: the e2e suite never skips silently. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => Boolean(p),
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked at ${candidates.join(', ')}). Install it with ` +
+        '`apt-get update && apt-get install -y chromium`, or set CHROME_PATH=/path/to/chrome.',
+    );
+  }
+  return found;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  port: number;
+  /** http://HOST:PORT/ on the local server. */
+  site(host: string, path?: string): string;
+  /** The badge text of the tab showing `page`, polled until `until` holds (or the time runs out). */
+  badgeOf(page: Page, until?: (text: string) => boolean): Promise<string>;
+  /** The tooltip of the tab showing `page`, polled like badgeOf. */
+  titleOf(page: Page, until?: (text: string) => boolean): Promise<string>;
+  popupUrl(url: string): string;
+  close(): Promise<void>;
+}
+
+function startSiteServer(): Promise<Server> {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><title>${req.headers.host}</title><h1>Test page on ${req.headers.host}</h1>`);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** Reads the badge text or tooltip of the tab at `url`, from inside the extension's worker. */
+function actionState(worker: Worker, url: string, what: 'badge' | 'title'): Promise<string> {
+  return worker.evaluate(
+    async ([u, w]) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+      if (tab?.id === undefined) return '(no tab)';
+      return w === 'badge' ? chrome.action.getBadgeText({ tabId: tab.id }) : chrome.action.getTitle({ tabId: tab.id });
+    },
+    [url, what] as const,
+  );
+}
+
+export async function launch(): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const server = await startSiteServer();
+  const port = (server.address() as AddressInfo).port;
+  const profile = mkdtempSync(join(tmpdir(), 'am-i-affected-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--lang=en-GB',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(() => 1); // the worker has run its top level and registered its listeners
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    port,
+    site: (host, path = '/') => `http://${host}:${port}${path}`,
+    badgeOf: (page, until = () => true) => poll(() => actionState(worker, page.url(), 'badge'), until),
+    titleOf: (page, until = () => true) => poll(() => actionState(worker, page.url(), 'title'), until),
+    popupUrl: (url) => `chrome-extension://${extensionId}/src/popup/index.html?url=${encodeURIComponent(url)}`,
+    async close() {
+      await context.close();
+      await new Promise((r) => server.close(r));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

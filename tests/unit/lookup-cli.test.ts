@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+function lookup(...args: string[]) {
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'lookup.ts'), ...args], {
+    encoding: 'utf8',
+  });
+  return {
+    status: r.status,
+    lines: r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l)),
+    stderr: r.stderr,
+  };
+}
+
+describe('lookup CLI', () => {
+  it('prints one JSON line per argument with site and breaches', () => {
+    const { status, lines } = lookup('https://shop.coop.co.uk/basket', 'www.debenhams.com', 'debenhamsflowers.com');
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ input: 'https://shop.coop.co.uk/basket', site: 'coop.co.uk' });
+    expect(lines[0].breaches.map((b: { id: string }) => b.id)).toEqual(['co-op-2025']);
+    expect(lines[0].breaches[0]).toMatchObject({ title: 'Co-op cyber attack', breachDate: '2025-04' });
+    expect(lines[0].breaches[0].dataClasses).toContain('Dates of birth');
+    expect(lines[1]).toMatchObject({ site: 'debenhams.com', breaches: [] });
+    expect(lines[2].breaches[0].id).toBe('debenhams-flowers-2017');
+  }, 30_000);
+
+  it('gives site null for what is not a site, and an error (exit 1) for what is not a URL, after printing all', () => {
+    const { status, lines } = lookup('http://', 'co.uk', 'chrome://settings', 'https://coop.co.uk@evil.example/');
+    expect(status).toBe(1);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toEqual({ input: 'http://', error: expect.stringContaining('not a URL') });
+    expect(lines[1]).toMatchObject({ site: null, breaches: [] });
+    expect(lines[2]).toMatchObject({ site: null, notApplicable: expect.stringContaining('http(s)') });
+    expect(lines[3]).toMatchObject({ site: 'evil.example', breaches: [] });
+  }, 30_000);
+});

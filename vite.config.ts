@@ -1,0 +1,66 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+// `vite build --mode chrome` writes dist/chrome, `--mode firefox` writes dist/firefox from the same sources.
+type Target = 'chrome' | 'firefox';
+
+/** The one manifest.json, with the few keys Firefox needs in place of Chrome's. */
+function manifestFor(target: Target): ManifestV3Export {
+  const base = JSON.parse(readFileSync('manifest.json', 'utf8'));
+  if (target === 'chrome') return base;
+  return {
+    ...base,
+    background: { scripts: [base.background.service_worker], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'am-i-affected@am-i-affected.example',
+        // 140 is the first version (and ESR) that reads data_collection_permissions.
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  };
+}
+
+/** Copies folders the manifest does not name file by file (every icon variant, the locales) into the build. */
+function copyFolders(folders: Record<string, string>): Plugin {
+  return {
+    name: 'copy-folders',
+    apply: 'build',
+    generateBundle() {
+      for (const [from, to] of Object.entries(folders)) {
+        const walk = (dir: string): string[] =>
+          readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+        for (const file of walk(from)) {
+          this.emitFile({ type: 'asset', fileName: join(to, relative(from, file)), source: readFileSync(file) });
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(target), browser: target }),
+      copyFolders({ icons: 'icons', 'src/_locales': '_locales' }),
+    ],
+    json: { stringify: true },
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      // The popup bundles the whole breach dataset (about 1.2 MB of JSON); that is data, not code.
+      chunkSizeWarningLimit: 1600,
+      sourcemap: false,
+      // Extension pages load from the package; no module-preload polyfill (it would need inline script).
+      modulePreload: { polyfill: false },
+    },
+  };
+});
