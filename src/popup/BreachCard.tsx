@@ -1,65 +1,122 @@
 import type { Breach } from '../core/dataset-schema';
 import { formatCount, formatPartialDate } from '../core/format-date';
-import type { Translate } from '../shared/i18n';
+import type { ProtectiveStep, StepId } from '../core/protective-steps';
+import type { Progress } from '../shared/storage';
+import type { MessageKey, Translate } from '../shared/i18n';
+import { ExposedChips, NotExposedChips } from './DataClassChips';
+import { SafeHtml } from './SafeHtml';
+import { StepsChecklist } from './StepsChecklist';
 
-/** One breach: what happened, when, to how many people, and what data. */
-export function BreachCard({ breach, t }: { breach: Breach; t: Translate }) {
-  const when = [
+const STATUS_TEXT: Record<Breach['status'], MessageKey> = {
+  ongoing: 'statusOngoing',
+  contained: 'statusContained',
+  unknown: 'statusUnknown',
+};
+
+export interface BreachCardProps {
+  breach: Breach;
+  steps: ProtectiveStep[];
+  progress: Progress;
+  expanded: boolean;
+  onToggleStep: (breachId: string, stepId: StepId, done: boolean) => void;
+  onNotCustomer: (breachId: string, notCustomer: boolean) => void;
+  t: Translate;
+}
+
+/** "Breached Feb 2017, disclosed 5 May 2017", or HIBP's load date when no disclosure date is known. */
+export function whenText(breach: Breach, t: Translate): string {
+  return [
     t('breachBreached', [formatPartialDate(breach.breachDate)]),
     breach.disclosedDate ? t('breachDisclosed', [formatPartialDate(breach.disclosedDate)]) : null,
     !breach.disclosedDate && breach.addedDate ? t('breachAddedToHibp', [formatPartialDate(breach.addedDate)]) : null,
   ]
     .filter(Boolean)
     .join(', ');
-  const people =
-    breach.affectedText ??
-    (breach.affectedCount !== null
-      ? t('breachPeopleCount', [formatCount(breach.affectedCount)])
-      : t('breachPeopleUnknown'));
+}
+
+export function peopleText(breach: Breach, t: Translate): string {
+  if (breach.affectedText) return breach.affectedText;
+  return breach.affectedCount !== null
+    ? t('breachPeopleCount', [formatCount(breach.affectedCount)])
+    : t('breachPeopleUnknown');
+}
+
+/** One breach: what happened, when, to how many, what data, and what to do. */
+export function BreachCard({ breach, steps, progress, expanded, onToggleStep, onNotCustomer, t }: BreachCardProps) {
+  const titleId = `title-${breach.id}`;
   return (
-    <article class="breach" data-breach-id={breach.id} aria-labelledby={`title-${breach.id}`}>
-      <h3 id={`title-${breach.id}`}>{breach.title}</h3>
-      <dl class="facts">
-        <dt>{t('breachWhen')}</dt>
-        <dd>{when}</dd>
-        <dt>{t('breachPeople')}</dt>
-        <dd>{people}</dd>
-      </dl>
-      {breach.thirdParty && (
-        <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
-      )}
-      <h4>{t('breachExposed')}</h4>
-      <ul class="chips" data-testid="exposed">
-        {breach.dataClasses.map((c) => (
-          <li key={c} class="chip chip--exposed">
-            {c}
-          </li>
-        ))}
-      </ul>
-      {breach.notExposed.length > 0 && (
-        <>
-          <h4>{t('breachNotExposed')}</h4>
-          <ul class="chips" data-testid="not-exposed">
-            {breach.notExposed.map((c) => (
-              <li key={c} class="chip chip--safe">
-                {c}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <p class="description">{breach.description}</p>
-      <h4>{t('breachSources')}</h4>
-      <ul class="sources">
-        {breach.sources.map((s) => (
-          <li key={s.url}>
-            <a href={s.url} target="_blank" rel="noopener noreferrer">
-              {s.title}
-            </a>
-            {s.publisher ? ` (${s.publisher}${s.date ? `, ${formatPartialDate(s.date)}` : ''})` : ''}
-          </li>
-        ))}
-      </ul>
+    <article class="breach" data-breach-id={breach.id} aria-labelledby={titleId}>
+      <details open={expanded}>
+        <summary>
+          <h3 id={titleId}>{breach.title}</h3>
+          <span class="summary-when">{whenText(breach, t)}</span>
+        </summary>
+        <dl class="facts">
+          <dt>{t('breachPeople')}</dt>
+          <dd>{peopleText(breach, t)}</dd>
+          {breach.status !== 'unknown' && (
+            <>
+              <dt>{t('breachStatus')}</dt>
+              <dd>{t(STATUS_TEXT[breach.status])}</dd>
+            </>
+          )}
+        </dl>
+        {breach.thirdParty && (
+          <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
+        )}
+        {breach.sensitive && <p class="note">{t('breachSensitive')}</p>}
+        {!breach.verified && <p class="note">{t('unverified')}</p>}
+
+        <h4>{t('breachExposedHeading')}</h4>
+        <ExposedChips dataClasses={breach.dataClasses} t={t} />
+        {breach.notExposed.length > 0 && (
+          <>
+            <h4>{t('breachNotExposedHeading')}</h4>
+            <NotExposedChips classes={breach.notExposed} t={t} />
+          </>
+        )}
+
+        <h4>{t('stepsHeading')}</h4>
+        <label class="not-customer">
+          <input
+            type="checkbox"
+            checked={progress.notCustomer}
+            onChange={(e) => onNotCustomer(breach.id, (e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('notCustomerLabel')}
+        </label>
+        {progress.notCustomer ? (
+          <p class="note" data-testid="steps-hidden">
+            {t('notCustomerHidden')}
+          </p>
+        ) : (
+          <StepsChecklist
+            breachId={breach.id}
+            steps={steps}
+            ticked={progress.ticked}
+            onToggle={(stepId, done) => onToggleStep(breach.id, stepId, done)}
+            t={t}
+          />
+        )}
+
+        <h4>{t('breachDetails')}</h4>
+        {breach.descriptionHtml ? (
+          <SafeHtml class="description" html={breach.descriptionHtml} />
+        ) : (
+          <p class="description">{breach.description}</p>
+        )}
+        <h4>{t('breachSources')}</h4>
+        <ul class="sources">
+          {breach.sources.map((s) => (
+            <li key={s.url}>
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.title}
+              </a>
+              {s.publisher ? ` (${s.publisher}${s.date ? `, ${formatPartialDate(s.date)}` : ''})` : ''}
+            </li>
+          ))}
+        </ul>
+      </details>
     </article>
   );
 }

@@ -1,17 +1,46 @@
 import type { Lookup } from '../core/breach-index';
+import { severityOf } from '../core/data-class-groups';
 import type { Breach, Dataset } from '../core/dataset-schema';
 import { formatCount, formatPartialDate } from '../core/format-date';
-import type { Translate } from '../shared/i18n';
+import { protectiveSteps, type RegionContacts, type StepId } from '../core/protective-steps';
+import type { MessageKey, Translate } from '../shared/i18n';
+import { EMPTY_PROGRESS, type Progress } from '../shared/storage';
 import { BreachCard } from './BreachCard';
 
 export interface PopupViewProps {
   result: Lookup<Breach>;
   dataset: Pick<Dataset, 'dataDate' | 'counts'>;
+  region: RegionContacts;
+  progress: Readonly<Record<string, Progress>>;
+  onToggleStep: (breachId: string, stepId: StepId, done: boolean) => void;
+  onNotCustomer: (breachId: string, notCustomer: boolean) => void;
   t: Translate;
 }
 
+const NOT_APPLICABLE_TEXT: Record<string, MessageKey> = {
+  'ip-address': 'popupNotApplicableIp',
+  'no-site': 'popupNotApplicableNoSite',
+  'invalid-url': 'popupInvalidUrl',
+  'not-web': 'popupNotApplicable',
+};
+
+/** Newest first; ties by severity. */
+export function orderBreaches(breaches: readonly Breach[]): Breach[] {
+  return [...breaches].sort(
+    (a, b) => b.breachDate.localeCompare(a.breachDate) || severityOf(b.dataClasses) - severityOf(a.dataClasses),
+  );
+}
+
+/** The id of the breach to show expanded: the most severe (the newest of equals). */
+export function mostSevere(ordered: readonly Breach[]): string | undefined {
+  let best: Breach | undefined;
+  for (const b of ordered) if (!best || severityOf(b.dataClasses) > severityOf(best.dataClasses)) best = b;
+  return best?.id;
+}
+
 /** The whole popup for one lookup result: breaches, "none known", or "not a website". */
-export function PopupView({ result, dataset, t }: PopupViewProps) {
+export function PopupView(props: PopupViewProps) {
+  const { result, dataset, t } = props;
   return (
     <>
       <header class="popup-header">
@@ -19,15 +48,7 @@ export function PopupView({ result, dataset, t }: PopupViewProps) {
       </header>
       {result.status === 'not-applicable' ? (
         <p class="verdict verdict--na" data-testid="not-applicable">
-          {t(
-            result.reason === 'ip-address'
-              ? 'popupNotApplicableIp'
-              : result.reason === 'no-site'
-                ? 'popupNotApplicableNoSite'
-                : result.reason === 'invalid-url'
-                  ? 'popupInvalidUrl'
-                  : 'popupNotApplicable',
-          )}
+          {t(NOT_APPLICABLE_TEXT[result.reason] ?? 'popupNotApplicable')}
         </p>
       ) : result.breaches.length === 0 ? (
         <section class="verdict verdict--clear" data-testid="no-breach">
@@ -35,22 +56,39 @@ export function PopupView({ result, dataset, t }: PopupViewProps) {
           <p>{t('popupNoBreachDetail', [formatCount(dataset.counts.breaches)])}</p>
         </section>
       ) : (
-        <section aria-labelledby="verdict-heading">
-          <h2 id="verdict-heading" class="verdict verdict--breached">
-            {result.breaches.length === 1
-              ? t('popupBreachesFoundOne', [result.host])
-              : t('popupBreachesFoundMany', [result.breaches.length, result.host])}
-          </h2>
-          {newestFirst(result.breaches).map((b) => (
-            <BreachCard key={b.id} breach={b} t={t} />
-          ))}
-        </section>
+        <Breaches {...props} host={result.host} breaches={result.breaches} />
       )}
-      <footer class="popup-footer">{t('footerAttribution')}</footer>
+      <footer class="popup-footer">
+        <p>{t('regionNote', [props.region.name])}</p>
+        <p>{t('footerAttribution')}</p>
+      </footer>
     </>
   );
 }
 
-function newestFirst(breaches: Breach[]): Breach[] {
-  return [...breaches].sort((a, b) => (b.breachDate > a.breachDate ? 1 : b.breachDate < a.breachDate ? -1 : 0));
+function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) {
+  const { host, breaches, t } = props;
+  const ordered = orderBreaches(breaches);
+  const expanded = mostSevere(ordered);
+  return (
+    <section aria-labelledby="verdict-heading">
+      <h2 id="verdict-heading" class="verdict verdict--breached">
+        {breaches.length === 1
+          ? t('popupBreachesFoundOne', [host])
+          : t('popupBreachesFoundMany', [breaches.length, host])}
+      </h2>
+      {ordered.map((b) => (
+        <BreachCard
+          key={b.id}
+          breach={b}
+          steps={protectiveSteps(b, props.region, host)}
+          progress={props.progress[b.id] ?? EMPTY_PROGRESS}
+          expanded={b.id === expanded}
+          onToggleStep={props.onToggleStep}
+          onNotCustomer={props.onNotCustomer}
+          t={t}
+        />
+      ))}
+    </section>
+  );
 }

@@ -2,10 +2,13 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import datasetJson from '../../data/generated/dataset.json';
+import regions from '../../data/help/regions.json';
 import { buildBreachIndex, lookupUrl } from '../core/breach-index';
 import type { Dataset } from '../core/dataset-schema';
+import { regionFromLanguages, type RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
-import { PopupView } from './PopupView';
+import { createStore } from '../shared/storage';
+import { PopupApp } from './PopupApp';
 import './popup.css';
 
 // Validated by the data build (npm run data:build); JSON imports widen its literal types.
@@ -20,11 +23,15 @@ async function targetUrl(): Promise<string | undefined> {
 
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  const url = await targetUrl();
+  const language = browser.i18n.getUILanguage();
+  document.documentElement.lang = language;
+  const store = createStore(browser.storage.local);
+  const [url, settings] = await Promise.all([targetUrl(), store.getSettings()]);
+  const region: RegionContacts = regions[settings.region ?? regionFromLanguages([...navigator.languages, language])];
   const index = buildBreachIndex(dataset.breaches, dataset.publicSuffixes);
   const result = lookupUrl(index, url ?? '');
-  render(<PopupView result={result} dataset={dataset} t={browserTranslate} />, root);
+  render(<PopupApp result={result} dataset={dataset} region={region} store={store} t={browserTranslate} />, root);
+  performance.mark('first-content');
 }
 
 void main();

@@ -75,8 +75,9 @@ describe('popup', () => {
     await expect(card.locator('h3').textContent()).resolves.toBe('Co-op cyber attack');
     const exposed = await card.getByTestId('exposed').locator('li').allTextContents();
     expect(exposed).toEqual(expect.arrayContaining(['Names', 'Dates of birth']));
-    const notExposed = await card.getByTestId('not-exposed').locator('li').allTextContents();
-    expect(notExposed).toEqual(expect.arrayContaining(['Passwords', 'Credit cards']));
+    const notExposed = (await card.getByTestId('not-exposed').textContent()) ?? '';
+    expect(notExposed).toContain('Passwords');
+    expect(notExposed).toContain('Credit cards');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'popup-coop.png'), fullPage: true });
     await page.close();
   });

@@ -83,6 +83,8 @@ export async function launch(): Promise<Harness> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
+    // A British browser: the UI language (browser.i18n.getUILanguage) picks the UK's help contacts.
+    locale: 'en-GB',
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

@@ -1,0 +1,120 @@
+/// <reference types="chrome" />
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, SCREENSHOT_DIR, type Harness } from './harness';
+
+let h: Harness;
+const timings: number[] = [];
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  if (timings.length) {
+    const sorted = [...timings].sort((a, b) => a - b);
+    console.log(
+      `popup time to first breach card: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms over ${sorted.length} opens`,
+    );
+  }
+  await h?.close();
+});
+
+/** Opens the popup page for `url` in a popup-sized window and records how long its first content took. */
+async function openPopup(url: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.goto(h.popupUrl(url));
+  await page.locator('article, [data-testid="no-breach"], [data-testid="not-applicable"]').first().waitFor();
+  const ms = await page.evaluate(() => performance.getEntriesByName('first-content')[0]?.startTime ?? -1);
+  if (ms >= 0) timings.push(ms);
+  return page;
+}
+const stepIds = (page: Page, breachId: string) =>
+  page
+    .locator(`article[data-breach-id="${breachId}"] [data-step]`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+
+describe('popup in Chromium', () => {
+  it('Co-op: names, contact details and dates of birth exposed; passwords and bank details not; Action Fraud', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openPopup('https://www.coop.co.uk/', scheme);
+      const card = page.locator('article[data-breach-id="co-op-2025"]');
+      const exposed = await card.getByTestId('exposed').locator('li').allTextContents();
+      expect(exposed).toEqual(expect.arrayContaining(['Names', 'Physical addresses', 'Dates of birth']));
+      const notTaken = (await card.getByTestId('not-exposed').textContent()) ?? '';
+      expect(notTaken).toContain('Passwords');
+      expect(notTaken).toContain('Bank account numbers');
+      const report = card.locator('[data-step="report-fraud"]');
+      await expect(report.textContent()).resolves.toContain('Action Fraud');
+      await expect(report.locator('a[href="tel:03001232040"]').textContent()).resolves.toBe('0300 123 2040');
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-coop-${scheme}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('Debenhams Flowers: call your bank, new card and the hotline come first', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openPopup('https://www.debenhamsflowers.com/', scheme);
+      expect((await stepIds(page, 'debenhams-flowers-2017')).slice(0, 4)).toEqual([
+        'change-password',
+        'call-bank',
+        'new-card',
+        'company-hotline',
+      ]);
+      const hotline = page.locator('[data-step="company-hotline"] a[href="tel:03330037068"]');
+      await expect(hotline.textContent()).resolves.toBe('0333 003 7068');
+      const change = page.locator('[data-step="change-password"] a').first();
+      await expect(change.getAttribute('href')).resolves.toBe(
+        'https://debenhamsflowers.com/.well-known/change-password',
+      );
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-debenhams-flowers-${scheme}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('an unbreached site: no breach known, in both colour schemes', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openPopup('https://www.example-unbreached.co.uk/', scheme);
+      await expect(page.getByTestId('no-breach').textContent()).resolves.toContain('No breach known for');
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-unbreached-${scheme}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('remembers a ticked step after the popup is closed and opened again', async () => {
+    let page = await openPopup('https://www.marksandspencer.com/');
+    const box = page.locator('[data-step="phishing"] input');
+    await box.check();
+    await page.locator('.steps-progress', { hasText: '1 of' }).waitFor();
+    await page.close();
+    page = await openPopup('https://www.marksandspencer.com/');
+    await expect.poll(() => page.locator('[data-step="phishing"] input').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('is usable from the keyboard alone', async () => {
+    const page = await openPopup('https://www.coop.co.uk/');
+    // Tab to the first step's checkbox and tick it with the space bar.
+    const target = page.locator('[data-step] input').first();
+    for (let i = 0; i < 15 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(target.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => target.isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('has no horizontal scroll at 360 px and at 200% zoom', async () => {
+    const page = await openPopup('https://www.debenhamsflowers.com/');
+    for (const width of [360, 420]) {
+      await page.setViewportSize({ width, height: 600 });
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    }
+    await page.evaluate(() => ((document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = '2'));
+    await page.setViewportSize({ width: 760, height: 600 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import regions from '../../data/help/regions.json';
+import { buildBreachIndex, lookupUrl } from '../../src/core/breach-index';
+import type { Breach, Dataset } from '../../src/core/dataset-schema';
+import { PopupApp } from '../../src/popup/PopupApp';
+import { sanitiseDescription } from '../../src/popup/SafeHtml';
+import { createStore } from '../../src/shared/storage';
+import { buildDatasetFromFiles } from '../../scripts/lib/dataset-files';
+import { translate as t } from '../fixtures/translate';
+import { memoryArea } from './storage.test';
+
+let dataset: Dataset;
+beforeAll(() => {
+  const built = buildDatasetFromFiles();
+  if (!built.ok) throw new Error(built.errors.join('\n'));
+  dataset = built.dataset;
+});
+afterEach(cleanup);
+
+function renderPopup(url: string, breaches?: Breach[], area = memoryArea()) {
+  const index = buildBreachIndex(breaches ?? dataset.breaches, dataset.publicSuffixes);
+  const store = createStore(area, { warn: () => undefined });
+  render(<PopupApp result={lookupUrl(index, url)} dataset={dataset} region={regions.GB} store={store} t={t} />);
+  return { area };
+}
+const card = (id: string) => document.querySelector<HTMLElement>(`article[data-breach-id="${id}"]`)!;
+
+describe('popup: one breach', () => {
+  it('shows Co-op: exposed and not-taken data, and the Action Fraud step', async () => {
+    renderPopup('https://www.coop.co.uk/');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('1 known data breach for www.coop.co.uk');
+    const c = within(card('co-op-2025'));
+    expect(c.getByText('Breached Apr 2025, disclosed 2 May 2025')).toBeTruthy();
+    expect(c.getByRole('list', { name: 'Identity' }).textContent).toContain('Dates of birth');
+    expect(c.getByRole('list', { name: 'Contact details' }).textContent).toContain('Names');
+    expect(c.getByTestId('not-exposed').textContent).toContain('Passwords');
+    const report = card('co-op-2025').querySelector('[data-step="report-fraud"]')!;
+    expect(report.textContent).toContain('Action Fraud');
+    expect(report.querySelector('a[href="tel:03001232040"]')?.textContent).toBe('0300 123 2040');
+    // Nothing of passwords was taken, so nobody is told to change one.
+    expect(card('co-op-2025').querySelector('[data-step="change-password"]')).toBeNull();
+  });
+
+  it('shows Debenhams Flowers: call your bank first, the hotline, and the supplier', () => {
+    renderPopup('https://www.debenhamsflowers.com/');
+    const el = card('debenhams-flowers-2017');
+    const steps = [...el.querySelectorAll('[data-step]')].map((s) => s.getAttribute('data-step'));
+    expect(steps.slice(0, 4)).toEqual(['change-password', 'call-bank', 'new-card', 'company-hotline']);
+    expect(el.querySelector('[data-step="company-hotline"] a[href="tel:03330037068"]')).not.toBeNull();
+    expect(el.textContent).toContain('At a supplier: Ecomnova');
+    expect(el.textContent).toContain('Up to 26,000 Debenhams Flowers customers');
+  });
+
+  it('remembers a ticked step and "not a customer" in storage', async () => {
+    const { area } = renderPopup('https://www.coop.co.uk/');
+    const box = card('co-op-2025').querySelector<HTMLInputElement>('[data-step="phishing"] input')!;
+    fireEvent.click(box);
+    await waitFor(() => expect(area.data['progress:co-op-2025']).toEqual({ ticked: ['phishing'], notCustomer: false }));
+    expect(box.checked).toBe(true);
+    fireEvent.click(within(card('co-op-2025')).getByLabelText('I was not a customer then'));
+    await waitFor(() => expect(within(card('co-op-2025')).getByTestId('steps-hidden')).toBeTruthy());
+    expect(card('co-op-2025').querySelector('[data-testid="steps"]')).toBeNull();
+  });
+
+  it('restores stored progress when it opens again', async () => {
+    renderPopup(
+      'https://www.coop.co.uk/',
+      undefined,
+      memoryArea({ 'progress:co-op-2025': { ticked: ['phishing'], notCustomer: false } }),
+    );
+    await waitFor(() =>
+      expect(card('co-op-2025').querySelector<HTMLInputElement>('[data-step="phishing"] input')!.checked).toBe(true),
+    );
+    expect(card('co-op-2025').textContent).toContain('1 of 5 done');
+  });
+});
+
+describe('popup: several breaches on one site', () => {
+  const base = (over: Partial<Breach>): Breach =>
+    ({ ...dataset.breaches.find((b) => b.id === 'co-op-2025')!, ...over }) as Breach;
+  const breaches = () => [
+    base({ id: 'old-cards', title: 'Old card breach', breachDate: '2015-01', dataClasses: ['Credit cards'] }),
+    base({ id: 'new-emails', title: 'New email leak', breachDate: '2024-06', dataClasses: ['Email addresses'] }),
+    base({ id: 'mid-passwords', title: 'Password dump', breachDate: '2019-03', dataClasses: ['Passwords'] }),
+  ];
+
+  it('lists them newest first and expands only the most severe', () => {
+    renderPopup('https://www.coop.co.uk/', breaches());
+    const articles = [...document.querySelectorAll('article')];
+    expect(articles.map((a) => a.dataset.breachId)).toEqual(['new-emails', 'mid-passwords', 'old-cards']);
+    expect(articles.map((a) => a.querySelector('details')!.open)).toEqual([false, false, true]);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('3 known data breaches for www.coop.co.uk');
+  });
+});
+
+describe('popup: no breach and not a website', () => {
+  it('says no breach is known, with the data date and size, and that absence is no guarantee', () => {
+    renderPopup('https://unbreached.example.com/');
+    const text = screen.getByTestId('no-breach').textContent!;
+    expect(text).toContain('No breach known for unbreached.example.com in our data of 13 May 2025.');
+    expect(text).toContain(`We know of ${dataset.counts.breaches.toLocaleString('en-GB')} breaches`);
+    expect(text).toContain('may still have had one');
+  });
+
+  it.each([
+    ['chrome://settings', 'not a website'],
+    ['http://192.168.1.1/', 'IP address'],
+    ['http://localhost:8080/', 'not a site of its own'],
+  ])('explains %s', (url, words) => {
+    renderPopup(url);
+    expect(screen.getByTestId('not-applicable').textContent).toContain(words);
+  });
+});
+
+describe('description markup', () => {
+  it.each([
+    ['<img src=x onerror="alert(1)">text', 'text'],
+    ['<script>alert(1)</script>text', 'text'],
+    ['<a href="javascript:alert(1)">text</a>', '<a target="_blank" rel="noopener noreferrer">text</a>'],
+    ['<a href="data:text/html,x" onclick="alert(1)">text</a>', '<a target="_blank" rel="noopener noreferrer">text</a>'],
+    ['<em onmouseover="alert(1)">text</em>', '<em>text</em>'],
+    [
+      '<a href="https://example.com/">ok</a>',
+      '<a href="https://example.com/" target="_blank" rel="noopener noreferrer">ok</a>',
+    ],
+  ])('sanitises %s', (input, output) => {
+    expect(sanitiseDescription(input)).toBe(output);
+  });
+
+  it('renders an HIBP description as sanitised markup', () => {
+    const hibp = dataset.breaches.find((b) => b.hibpName === 'Adobe')!;
+    renderPopup('https://www.adobe.com/', [
+      { ...hibp, descriptionHtml: `${hibp.descriptionHtml}<img src=x onerror="alert(1)"><a href="javascript:x">j</a>` },
+    ]);
+    const description = card(hibp.id).querySelector('.description')!;
+    expect(description.querySelector('img')).toBeNull();
+    expect(description.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(description.textContent).toContain('In October 2013, 153 million Adobe accounts were breached');
+  });
+});

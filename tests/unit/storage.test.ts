@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createStore, SCHEMA_VERSION, type StorageArea } from '../../src/shared/storage';
+
+/** An in-memory storage.local that, like the real one, copies values through JSON. */
+export function memoryArea(initial: Record<string, unknown> = {}): StorageArea & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = JSON.parse(JSON.stringify(initial));
+  return {
+    data,
+    async get(keys) {
+      const list = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
+      await new Promise((r) => setTimeout(r, Math.random() * 3)); // interleave concurrent callers
+      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, JSON.parse(JSON.stringify(data[k]))]));
+    },
+    async set(items) {
+      await new Promise((r) => setTimeout(r, Math.random() * 3));
+      Object.assign(data, JSON.parse(JSON.stringify(items)));
+    },
+    async remove(keys) {
+      for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
+    },
+  };
+}
+const quiet = { warn: () => undefined };
+
+describe('storage', () => {
+  it('returns empty progress for a breach never seen', async () => {
+    const store = createStore(memoryArea(), quiet);
+    expect(await store.getProgress('x')).toEqual({ ticked: [], notCustomer: false });
+  });
+
+  it('loses no tick when many are saved at once', async () => {
+    const area = memoryArea();
+    const store = createStore(area, quiet);
+    const steps = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    await Promise.all(steps.map((s) => store.updateProgress('x', (p) => ({ ...p, ticked: [...p.ticked, s] }))));
+    expect((await store.getProgress('x')).ticked.sort()).toEqual(steps);
+  });
+
+  it('sets a corrupt value aside with its reason and carries on', async () => {
+    const warnings: string[] = [];
+    const area = memoryArea({ 'progress:x': { ticked: 'oops', notCustomer: 3 } });
+    const store = createStore(area, { warn: (m) => warnings.push(m) });
+    expect(await store.getProgress('x')).toEqual({ ticked: [], notCustomer: false });
+    expect(area.data['corrupt:progress:x']).toMatchObject({ value: { ticked: 'oops', notCustomer: 3 } });
+    expect(warnings[0]).toContain('progress:x');
+  });
+
+  it('stamps the schema version and leaves a newer one alone', async () => {
+    const area = memoryArea();
+    await createStore(area, quiet).migrate();
+    expect(area.data.meta).toEqual({ schemaVersion: SCHEMA_VERSION });
+    const newer = memoryArea({ meta: { schemaVersion: SCHEMA_VERSION + 1 } });
+    await createStore(newer, quiet).migrate();
+    expect(newer.data.meta).toEqual({ schemaVersion: SCHEMA_VERSION + 1 });
+  });
+});
