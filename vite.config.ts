@@ -61,6 +61,8 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       // Extension pages load from the package; no module-preload polyfill (it would need inline script).
       modulePreload: { polyfill: false },
+      // Pages the manifest does not name (the options page it does) are added as inputs.
+      rollupOptions: { input: { alerts: 'src/alerts/index.html' } },
     },
   };
 });

@@ -1,8 +1,9 @@
-import { lookupUrl, type BreachIndex } from '../core/breach-index';
+import type { Lookup } from '../core/breach-index';
 import type { BreachSummary } from '../core/assemble-dataset';
 import type { Translate } from '../shared/i18n';
 
-// Feature: the toolbar icon of a tab shows how many known breaches its site has had.
+// Feature: the toolbar icon of a tab shows how many known breaches its site has had: in alert colour
+// while any of its alerts is new, in a calm colour once they have been reviewed (or raise no alert).
 
 /** The parts of browser.action this feature uses, so tests can hand in a recorder. */
 export interface ActionApi {
@@ -13,26 +14,27 @@ export interface ActionApi {
 }
 
 export const ALERT_COLOUR = '#b3261e';
+export const CALM_COLOUR = '#3c5a80';
 const ICONS = {
-  alert: { 16: 'icons/alert-16.png', 32: 'icons/alert-32.png' },
-  neutral: { 16: 'icons/neutral-16.png', 32: 'icons/neutral-32.png' },
+  alert: { '16': 'icons/alert-16.png', '32': 'icons/alert-32.png' },
+  neutral: { '16': 'icons/neutral-16.png', '32': 'icons/neutral-32.png' },
 };
 
-export interface TabBadgeDeps {
-  index: BreachIndex<BreachSummary>;
-  action: ActionApi;
-  t: Translate;
-}
+export type BadgeTone = 'alert' | 'calm';
 
-/** Sets or clears one tab's badge, icon and tooltip from its URL. */
-export async function updateTabBadge(deps: TabBadgeDeps, tabId: number, url: string | undefined): Promise<void> {
-  const { action, t } = deps;
-  const result = url ? lookupUrl(deps.index, url) : null;
+/** Sets or clears one tab's badge, icon and tooltip from its lookup result. */
+export async function setTabBadge(
+  action: ActionApi,
+  t: Translate,
+  tabId: number,
+  result: Lookup<BreachSummary> | null,
+  tone: BadgeTone,
+): Promise<void> {
   const breaches = result?.status === 'ok' ? result.breaches : [];
-  if (breaches.length === 0) {
+  if (result?.status !== 'ok' || breaches.length === 0) {
     await Promise.all([
       action.setBadgeText({ tabId, text: '' }),
-      action.setIcon({ tabId, path: stringKeys(ICONS.neutral) }),
+      action.setIcon({ tabId, path: ICONS.neutral }),
       action.setTitle({
         tabId,
         title: result?.status === 'ok' ? t('badgeTitleClear', [result.host]) : t('actionTitle'),
@@ -40,21 +42,16 @@ export async function updateTabBadge(deps: TabBadgeDeps, tabId: number, url: str
     ]);
     return;
   }
-  const host = result?.status === 'ok' ? result.host : '';
   await Promise.all([
     action.setBadgeText({ tabId, text: String(breaches.length) }),
-    action.setBadgeBackgroundColor({ tabId, color: ALERT_COLOUR }),
-    action.setIcon({ tabId, path: stringKeys(ICONS.alert) }),
+    action.setBadgeBackgroundColor({ tabId, color: tone === 'alert' ? ALERT_COLOUR : CALM_COLOUR }),
+    action.setIcon({ tabId, path: tone === 'alert' ? ICONS.alert : ICONS.neutral }),
     action.setTitle({
       tabId,
       title:
         breaches.length === 1
-          ? t('badgeTitleBreachedOne', [host, breaches[0]!.title])
-          : t('badgeTitleBreachedMany', [host, breaches.length, breaches.map((b) => b.title).join('; ')]),
+          ? t('badgeTitleBreachedOne', [result.host, breaches[0]!.title])
+          : t('badgeTitleBreachedMany', [result.host, breaches.length, breaches.map((b) => b.title).join('; ')]),
     }),
   ]);
-}
-
-function stringKeys(icons: Record<number, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(icons));
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lookup } from '../core/breach-index';
 import type { Breach, Dataset } from '../core/dataset-schema';
-import type { RegionContacts, StepId } from '../core/protective-steps';
+import { alertId } from '../core/alert-bookkeeping';
+import { breachSiteFor, type RegionContacts, type StepId } from '../core/protective-steps';
 import type { Translate } from '../shared/i18n';
 import type { Progress, Store } from '../shared/storage';
 import { PopupView } from './PopupView';
@@ -12,10 +13,13 @@ export interface PopupAppProps {
   region: RegionContacts;
   store: Store;
   t: Translate;
+  /** Tells the worker these alerts were seen (new → reviewed); the popup's own page leaves it out in tests. */
+  markSeen?: (alertIds: string[]) => Promise<unknown>;
+  links?: { alerts: string; options: string };
 }
 
 /** The popup's one state owner: the progress of each breach shown, loaded from and saved to storage. */
-export function PopupApp({ result, dataset, region, store, t }: PopupAppProps) {
+export function PopupApp({ result, dataset, region, store, t, markSeen, links }: PopupAppProps) {
   const [progress, setProgress] = useState<Record<string, Progress>>({});
   const ids = result.status === 'ok' ? result.breaches.map((b) => b.id) : [];
 
@@ -27,6 +31,12 @@ export function PopupApp({ result, dataset, region, store, t }: PopupAppProps) {
     return () => {
       live = false;
     };
+  }, [ids.join(',')]);
+
+  useEffect(() => {
+    if (result.status !== 'ok' || !markSeen) return;
+    const seen = result.breaches.map((b) => alertId(breachSiteFor(b.domains, result.host), b.id));
+    if (seen.length) markSeen(seen).catch(() => undefined); // the worker re-badges the tab
   }, [ids.join(',')]);
 
   const save = (breachId: string, change: (p: Progress) => Progress) => {
@@ -47,6 +57,7 @@ export function PopupApp({ result, dataset, region, store, t }: PopupAppProps) {
         }))
       }
       onNotCustomer={(breachId, notCustomer) => save(breachId, (p) => ({ ...p, notCustomer }))}
+      links={links}
     />
   );
 }

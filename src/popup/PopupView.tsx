@@ -15,6 +15,7 @@ export interface PopupViewProps {
   onToggleStep: (breachId: string, stepId: StepId, done: boolean) => void;
   onNotCustomer: (breachId: string, notCustomer: boolean) => void;
   t: Translate;
+  links?: { alerts: string; options: string } | undefined;
 }
 
 const NOT_APPLICABLE_TEXT: Record<string, MessageKey> = {
@@ -59,6 +60,16 @@ export function PopupView(props: PopupViewProps) {
         <Breaches {...props} host={result.host} breaches={result.breaches} />
       )}
       <footer class="popup-footer">
+        {props.links && (
+          <nav class="popup-links">
+            <a href={props.links.alerts} target="_blank" rel="noopener">
+              {t('popupOpenAlerts')}
+            </a>
+            <a href={props.links.options} target="_blank" rel="noopener">
+              {t('popupOpenOptions')}
+            </a>
+          </nav>
+        )}
         <p>{t('regionNote', [props.region.name])}</p>
         <p>{t('footerAttribution')}</p>
       </footer>

@@ -7,6 +7,7 @@ import { buildBreachIndex, lookupUrl } from '../core/breach-index';
 import type { Dataset } from '../core/dataset-schema';
 import { regionFromLanguages, type RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
+import { send } from '../shared/send-message';
 import { createStore } from '../shared/storage';
 import { PopupApp } from './PopupApp';
 import './popup.css';
@@ -30,7 +31,22 @@ async function main(): Promise<void> {
   const region: RegionContacts = regions[settings.region ?? regionFromLanguages([...navigator.languages, language])];
   const index = buildBreachIndex(dataset.breaches, dataset.publicSuffixes);
   const result = lookupUrl(index, url ?? '');
-  render(<PopupApp result={result} dataset={dataset} region={region} store={store} t={browserTranslate} />, root);
+  const links = {
+    alerts: browser.runtime.getURL('src/alerts/index.html'),
+    options: browser.runtime.getURL('src/options/index.html'),
+  };
+  render(
+    <PopupApp
+      result={result}
+      dataset={dataset}
+      region={region}
+      store={store}
+      t={browserTranslate}
+      markSeen={(ids) => send('alerts/seen', { ids })}
+      links={links}
+    />,
+    root,
+  );
   performance.mark('first-content');
 }
 

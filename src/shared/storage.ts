@@ -1,17 +1,24 @@
 import * as v from 'valibot';
+import type { Alert } from '../core/alert-bookkeeping';
 
-// The one module that reads and writes extension storage. Every value has a schema; a value that does not
-// fit is set aside (kept under a "corrupt:" key with the reason) and replaced by a default, never silently lost.
-// Values live under one key each (per breach, per setting), so writers of different keys cannot overwrite
-// each other, and writes from one page are serialised per key.
+// The one module that reads and writes extension storage.
+// - Every value has a schema. A value that does not fit is set aside under "corrupt:<key>" with the reason
+//   and replaced by a default: never silently lost, never a crash.
+// - One key per alert and per breach's progress, so writes to different alerts cannot overwrite each other;
+//   writes to one key from one context are serialised. Alerts are written only by the service worker.
+// - "meta".schemaVersion says which layout the data has; migrate() brings any older layout up to date.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The parts of browser.storage.local this module uses; tests hand in an in-memory one. */
 export interface StorageArea {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
+}
+
+export interface Logger {
+  warn(message: string, detail?: unknown): void;
 }
 
 const StepIdList = v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)));
@@ -23,26 +30,53 @@ export const ProgressSchema = v.object({
 export type Progress = v.InferOutput<typeof ProgressSchema>;
 export const EMPTY_PROGRESS: Progress = { ticked: [], notCustomer: false };
 
+const Domain = v.pipe(v.string(), v.regex(/^[a-z0-9.-]+$/), v.maxLength(253));
+
 export const SettingsSchema = v.object({
   region: v.optional(v.picklist(['GB', 'US', 'other'])),
+  notifications: v.optional(v.boolean(), false),
+  paused: v.optional(v.boolean(), false),
+  mutedSites: v.optional(v.array(Domain), []),
+  maxAgeYears: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
+  keepSensitiveTitles: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
+
+export const AlertSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(3)),
+  site: Domain,
+  breachId: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
+  title: v.optional(v.string()),
+  firstSeen: v.pipe(v.number(), v.finite()),
+  lastSeen: v.pipe(v.number(), v.finite()),
+  visits: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  state: v.picklist(['new', 'reviewed', 'done', 'dismissed']),
+  notified: v.optional(v.boolean()),
+}) satisfies v.GenericSchema<unknown, Alert>;
 
 const progressKey = (breachId: string) => `progress:${breachId}`;
+const alertKey = (id: string) => `alert:${id}`;
 const SETTINGS_KEY = 'settings';
-const META_KEY = 'meta';
+export const META_KEY = 'meta';
 
-export interface Logger {
-  warn(message: string, detail?: unknown): void;
-}
+/** Each migration turns the whole stored object of version N into version N + 1. */
+type Migration = (all: Record<string, unknown>) => Record<string, unknown>;
+const MIGRATIONS: Record<number, Migration> = {
+  // 1 → 2: settings gained notifications, pause, muted sites, the alert age window and the sensitive opt-in;
+  // alerts arrived under "alert:" keys. Version 1 data (progress, region) is kept as it is.
+  1: (all) => {
+    const s = (all[SETTINGS_KEY] ?? {}) as Record<string, unknown>;
+    return { ...all, [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...s } };
+  },
+};
 
 export function createStore(area: StorageArea, log: Logger = console) {
   const queues = new Map<string, Promise<unknown>>();
 
   /** Runs read-modify-write operations on one key one after another. */
   function serialised<T>(key: string, op: () => Promise<T>): Promise<T> {
-    const previous = queues.get(key) ?? Promise.resolve();
-    const next = previous.then(op, op);
+    const next = (queues.get(key) ?? Promise.resolve()).then(op, op);
     queues.set(
       key,
       next.catch(() => undefined),
@@ -50,54 +84,104 @@ export function createStore(area: StorageArea, log: Logger = console) {
     return next;
   }
 
-  async function read<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> {
-    const raw = (await area.get(key))[key];
-    if (raw === undefined) return fallback;
-    const parsed = v.safeParse(schema, raw);
-    if (parsed.success) return parsed.output;
-    const reason = parsed.issues.map((i) => i.message).join('; ');
+  async function setAside(key: string, raw: unknown, reason: string): Promise<void> {
     log.warn(`storage: "${key}" did not fit its schema (${reason}); kept it under "corrupt:${key}" and reset it`);
     await area.set({ [`corrupt:${key}`]: { value: raw, reason, at: new Date().toISOString() } });
     await area.remove(key);
+  }
+
+  function check<T>(
+    schema: v.GenericSchema<unknown, T>,
+    raw: unknown,
+  ): { ok: true; value: T } | { ok: false; reason: string } {
+    const parsed = v.safeParse(schema, raw);
+    return parsed.success
+      ? { ok: true, value: parsed.output }
+      : { ok: false, reason: parsed.issues.map((i) => i.message).join('; ') };
+  }
+
+  async function read<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> {
+    const raw = (await area.get(key))[key];
+    if (raw === undefined) return fallback;
+    const checked = check(schema, raw);
+    if (checked.ok) return checked.value;
+    await setAside(key, raw, checked.reason);
     return fallback;
   }
 
+  function update<T>(
+    key: string,
+    schema: v.GenericSchema<unknown, T>,
+    fallback: T,
+    change: (value: T) => T,
+  ): Promise<T> {
+    return serialised(key, async () => {
+      const next = change(await read(key, schema, fallback));
+      await area.set({ [key]: next });
+      return next;
+    });
+  }
+
   return {
-    /** Brings stored data up to SCHEMA_VERSION; version 1 is the first, so there is nothing to migrate yet. */
+    /** Brings stored data up to SCHEMA_VERSION, one migration at a time; a newer layout is left alone. */
     async migrate(): Promise<void> {
-      const meta = (await area.get(META_KEY))[META_KEY] as { schemaVersion?: unknown } | undefined;
-      if (meta?.schemaVersion === SCHEMA_VERSION) return;
-      if (typeof meta?.schemaVersion === 'number' && meta.schemaVersion > SCHEMA_VERSION) {
-        log.warn(`storage: schema ${meta.schemaVersion} is newer than this build's ${SCHEMA_VERSION}; left as is`);
+      const all = await area.get(null);
+      const meta = all[META_KEY] as { schemaVersion?: unknown } | undefined;
+      let version =
+        typeof meta?.schemaVersion === 'number' ? meta.schemaVersion : Object.keys(all).length ? 1 : SCHEMA_VERSION;
+      if (version > SCHEMA_VERSION) {
+        log.warn(`storage: schema ${version} is newer than this build's ${SCHEMA_VERSION}; left as is`);
         return;
       }
-      await area.set({ [META_KEY]: { schemaVersion: SCHEMA_VERSION } });
+      if (version === SCHEMA_VERSION && meta) return;
+      let data = all;
+      while (version < SCHEMA_VERSION) {
+        const migrate = MIGRATIONS[version];
+        if (!migrate) throw new Error(`storage: no migration from schema ${version}`);
+        data = migrate(data);
+        version++;
+      }
+      await area.set({ ...data, [META_KEY]: { schemaVersion: SCHEMA_VERSION } });
     },
 
-    getProgress(breachId: string): Promise<Progress> {
-      return read(progressKey(breachId), ProgressSchema, EMPTY_PROGRESS);
+    getProgress: (breachId: string) => read(progressKey(breachId), ProgressSchema, EMPTY_PROGRESS),
+    updateProgress: (breachId: string, change: (p: Progress) => Progress) =>
+      update(progressKey(breachId), ProgressSchema, EMPTY_PROGRESS, change),
+
+    getSettings: () => read(SETTINGS_KEY, SettingsSchema, DEFAULT_SETTINGS),
+    updateSettings: (change: (s: Settings) => Settings) =>
+      update(SETTINGS_KEY, SettingsSchema, DEFAULT_SETTINGS, change),
+
+    /** Every stored alert that fits its schema; the others are set aside with their reason. */
+    async listAlerts(): Promise<Alert[]> {
+      const all = await area.get(null);
+      const alerts: Alert[] = [];
+      for (const [key, raw] of Object.entries(all)) {
+        if (!key.startsWith('alert:')) continue;
+        const checked = check(AlertSchema, raw);
+        if (checked.ok) alerts.push(checked.value);
+        else await setAside(key, raw, checked.reason);
+      }
+      return alerts;
     },
 
-    /** Applies `change` to one breach's progress and stores the result. */
-    updateProgress(breachId: string, change: (p: Progress) => Progress): Promise<Progress> {
-      const key = progressKey(breachId);
+    getAlert: (id: string) => read<Alert | undefined>(alertKey(id), AlertSchema, undefined),
+
+    /** Applies `change` to one alert (undefined when it does not exist yet); returning undefined deletes it. */
+    updateAlert(id: string, change: (a: Alert | undefined) => Alert | undefined): Promise<Alert | undefined> {
+      const key = alertKey(id);
       return serialised(key, async () => {
-        const next = change(await read(key, ProgressSchema, EMPTY_PROGRESS));
-        await area.set({ [key]: next });
+        const next = change(await read<Alert | undefined>(key, AlertSchema, undefined));
+        if (next) await area.set({ [key]: next });
+        else await area.remove(key);
         return next;
       });
     },
 
-    getSettings(): Promise<Settings> {
-      return read(SETTINGS_KEY, SettingsSchema, {});
-    },
-
-    updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
-      return serialised(SETTINGS_KEY, async () => {
-        const next = change(await read(SETTINGS_KEY, SettingsSchema, {}));
-        await area.set({ [SETTINGS_KEY]: next });
-        return next;
-      });
+    async clearAlerts(): Promise<number> {
+      const keys = Object.keys(await area.get(null)).filter((k) => k.startsWith('alert:'));
+      await Promise.all(keys.map((k) => serialised(k, () => area.remove(k))));
+      return keys.length;
     },
   };
 }

@@ -29,13 +29,21 @@ export function chromiumPath(): string {
 
 export interface Harness {
   context: BrowserContext;
-  worker: Worker;
+  readonly worker: Worker;
   extensionId: string;
   port: number;
   /** http://HOST:PORT/ on the local server. */
   site(host: string, path?: string): string;
   /** The badge text of the tab showing `page`, polled until `until` holds (or the time runs out). */
   badgeOf(page: Page, until?: (text: string) => boolean): Promise<string>;
+  /** The badge background colour of the tab showing `page`, as "r,g,b,a". */
+  colourOf(page: Page): Promise<string>;
+  /** Everything in the extension's storage.local. */
+  storage(): Promise<Record<string, unknown>>;
+  /** Stops the extension's service worker through the DevTools protocol, as the browser does when idle. */
+  stopWorker(): Promise<void>;
+  /** chrome-extension://ID/PATH */
+  pageUrl(path: string): string;
   /** The tooltip of the tab showing `page`, polled like badgeOf. */
   titleOf(page: Page, until?: (text: string) => boolean): Promise<string>;
   popupUrl(url: string): string;
@@ -61,11 +69,12 @@ async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutM
 }
 
 /** Reads the badge text or tooltip of the tab at `url`, from inside the extension's worker. */
-function actionState(worker: Worker, url: string, what: 'badge' | 'title'): Promise<string> {
+function actionState(worker: Worker, url: string, what: 'badge' | 'title' | 'colour'): Promise<string> {
   return worker.evaluate(
     async ([u, w]) => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
       if (tab?.id === undefined) return '(no tab)';
+      if (w === 'colour') return (await chrome.action.getBadgeBackgroundColor({ tabId: tab.id })).join(',');
       return w === 'badge' ? chrome.action.getBadgeText({ tabId: tab.id }) : chrome.action.getTitle({ tabId: tab.id });
     },
     [url, what] as const,
@@ -97,17 +106,31 @@ export async function launch(): Promise<Harness> {
       '--lang=en-GB',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(() => 1); // the worker has run its top level and registered its listeners
-  const extensionId = new URL(worker.url()).host;
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await first.evaluate(() => 1); // the worker has run its top level and registered its listeners
+  const extensionId = new URL(first.url()).host;
+  // After a worker is stopped and woken again, Playwright sees a new Worker: always use the newest.
+  const current = () => context.serviceWorkers().at(-1) ?? first;
   return {
     context,
-    worker,
+    get worker() {
+      return current();
+    },
     extensionId,
     port,
     site: (host, path = '/') => `http://${host}:${port}${path}`,
-    badgeOf: (page, until = () => true) => poll(() => actionState(worker, page.url(), 'badge'), until),
-    titleOf: (page, until = () => true) => poll(() => actionState(worker, page.url(), 'title'), until),
+    badgeOf: (page, until = () => true) => poll(() => actionState(current(), page.url(), 'badge'), until),
+    titleOf: (page, until = () => true) => poll(() => actionState(current(), page.url(), 'title'), until),
+    colourOf: (page) => actionState(current(), page.url(), 'colour'),
+    storage: () => current().evaluate(() => chrome.storage.local.get(null)),
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    pageUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     popupUrl: (url) => `chrome-extension://${extensionId}/src/popup/index.html?url=${encodeURIComponent(url)}`,
     async close() {
       await context.close();

@@ -9,7 +9,7 @@ import { sanitiseDescription } from '../../src/popup/SafeHtml';
 import { createStore } from '../../src/shared/storage';
 import { buildDatasetFromFiles } from '../../scripts/lib/dataset-files';
 import { translate as t } from '../fixtures/translate';
-import { memoryArea } from './storage.test';
+import { memoryArea } from '../fixtures/memory-storage';
 
 let dataset: Dataset;
 beforeAll(() => {

@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, SCHEMA_VERSION, type StorageArea } from '../../src/shared/storage';
+import { createStore, SCHEMA_VERSION } from '../../src/shared/storage';
 
-/** An in-memory storage.local that, like the real one, copies values through JSON. */
-export function memoryArea(initial: Record<string, unknown> = {}): StorageArea & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = JSON.parse(JSON.stringify(initial));
-  return {
-    data,
-    async get(keys) {
-      const list = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
-      await new Promise((r) => setTimeout(r, Math.random() * 3)); // interleave concurrent callers
-      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, JSON.parse(JSON.stringify(data[k]))]));
-    },
-    async set(items) {
-      await new Promise((r) => setTimeout(r, Math.random() * 3));
-      Object.assign(data, JSON.parse(JSON.stringify(items)));
-    },
-    async remove(keys) {
-      for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
-    },
-  };
-}
+import { memoryArea } from '../fixtures/memory-storage';
 const quiet = { warn: () => undefined };
 
 describe('storage', () => {

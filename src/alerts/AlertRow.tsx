@@ -1,0 +1,55 @@
+import type { Alert, AlertState } from '../core/alert-bookkeeping';
+import type { MessageKey, Translate } from '../shared/i18n';
+
+export const STATE_TEXT: Record<AlertState, MessageKey> = {
+  new: 'alertStateNew',
+  reviewed: 'alertStateReviewed',
+  done: 'alertStateDone',
+  dismissed: 'alertStateDismissed',
+};
+
+export interface AlertRowProps {
+  alert: Alert;
+  detailsUrl: string;
+  onState: (state: AlertState) => void;
+  onMute: () => void;
+  t: Translate;
+}
+
+/** One alert: the site, the breach, when and how often, and what can be done with it. */
+export function AlertRow({ alert, detailsUrl, onState, onMute, t }: AlertRowProps) {
+  const title = alert.title ?? t('alertSensitiveTitle');
+  const day = new Date(alert.firstSeen).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  return (
+    <li class={`alert alert--${alert.state}`} data-alert-id={alert.id}>
+      <div class="alert-main">
+        <span class={`state state--${alert.state}`}>{t(STATE_TEXT[alert.state])}</span>
+        <strong class="alert-site">{alert.site}</strong>
+        <span class="alert-title">{title}</span>
+        <span class="alert-meta">
+          {t('alertFirstSeen', [day])} ·{' '}
+          {alert.visits === 1 ? t('alertVisitsOne') : t('alertVisitsMany', [alert.visits])}
+        </span>
+      </div>
+      <div class="alert-actions" role="group" aria-label={t('alertActionsFor', [`${alert.site}: ${title}`])}>
+        <a href={detailsUrl} target="_blank" rel="noopener">
+          {t('alertOpen')}
+        </a>
+        {alert.state === 'new' && <button onClick={() => onState('reviewed')}>{t('alertMarkReviewed')}</button>}
+        {alert.state !== 'done' && alert.state !== 'dismissed' && (
+          <button onClick={() => onState('done')}>{t('alertMarkDone')}</button>
+        )}
+        {alert.state === 'dismissed' ? (
+          <button onClick={() => onState('reviewed')}>{t('alertRestore')}</button>
+        ) : (
+          <button onClick={() => onState('dismissed')}>{t('alertDismiss')}</button>
+        )}
+        <button onClick={onMute}>{t('alertMuteSite', [alert.site])}</button>
+      </div>
+    </li>
+  );
+}

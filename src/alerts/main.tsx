@@ -1,0 +1,18 @@
+// Alerts page entry: everything it does goes through the worker's messages.
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { browserTranslate } from '../shared/i18n';
+import { send } from '../shared/send-message';
+import { AlertsApp } from './AlertsApp';
+import './alerts.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = browserTranslate('alertsTitle');
+render(
+  <AlertsApp
+    send={send}
+    t={browserTranslate}
+    popupUrl={(site) => browser.runtime.getURL(`src/popup/index.html?url=${encodeURIComponent(`https://${site}/`)}`)}
+  />,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,113 @@
+import * as v from 'valibot';
+import { mergeAlerts, type Alert } from '../core/alert-bookkeeping';
+import { describeIssues } from '../core/dataset-schema';
+import {
+  EXPORT_FORMAT,
+  type Envelope,
+  type MessageMap,
+  type MessageType,
+  type Reply,
+  type Request,
+  type Response,
+} from '../shared/messages';
+import { AlertSchema, type Store } from '../shared/storage';
+
+// Feature: answers the pages' messages. The worker is the only writer of alerts, so a page's change and a
+// navigation's visit to the same alert are serialised in one place.
+
+export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Response<K>> };
+
+export interface RouterDeps {
+  store: Store;
+  /** Re-badges every open tab after a change that alters badge colours. */
+  rebadgeAll: () => Promise<void>;
+}
+
+const ImportSchema = v.union([
+  v.array(AlertSchema),
+  v.object({ format: v.literal(EXPORT_FORMAT), alerts: v.array(AlertSchema) }),
+]);
+
+/** Reads an exported alerts file; throws a message that says what is wrong with it. */
+export function parseAlertsExport(json: string): Alert[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    throw new Error(`not a JSON file (${(e as Error).message})`, { cause: e });
+  }
+  const parsed = v.safeParse(ImportSchema, data);
+  if (!parsed.success) throw new Error(`not an alerts export: ${describeIssues(parsed.issues).slice(0, 3).join('; ')}`);
+  return Array.isArray(parsed.output) ? parsed.output : parsed.output.alerts;
+}
+
+/** Turns the new alerts among `ids` into reviewed ones; returns how many changed. */
+async function markReviewed(store: Store, ids: readonly string[]): Promise<number> {
+  let changed = 0;
+  await Promise.all(
+    ids.map((id) =>
+      store.updateAlert(id, (a) => {
+        if (a?.state !== 'new') return a;
+        changed++;
+        return { ...a, state: 'reviewed' };
+      }),
+    ),
+  );
+  return changed;
+}
+
+export function createHandlers({ store, rebadgeAll }: RouterDeps): Handlers {
+  const after = async <T>(value: T) => {
+    await rebadgeAll();
+    return value;
+  };
+  return {
+    'alerts/list': () => store.listAlerts(),
+    'alerts/set-state': async ({ ids, state }) => {
+      const updated = await Promise.all(ids.map((id) => store.updateAlert(id, (a) => a && { ...a, state })));
+      return after(updated.filter((a): a is Alert => Boolean(a)));
+    },
+    'alerts/seen': async ({ ids }) => after(await markReviewed(store, ids)),
+    'alerts/mark-all-reviewed': async () =>
+      after(
+        await markReviewed(
+          store,
+          (await store.listAlerts()).map((a) => a.id),
+        ),
+      ),
+    'alerts/import': async ({ json }) => {
+      const imported = parseAlertsExport(json);
+      let added = 0;
+      for (const a of imported) {
+        // Merged one alert at a time inside its key's queue, so a visit at the same moment is not lost.
+        await store.updateAlert(a.id, (existing) => {
+          const { merged, added: n } = mergeAlerts(existing ? [existing] : [], [a]);
+          added += n;
+          return merged[0];
+        });
+      }
+      return after({ added, merged: imported.length - added });
+    },
+    'alerts/clear': async () => after(await store.clearAlerts()),
+    'settings/get': () => store.getSettings(),
+    'settings/update': async (change) => after(await store.updateSettings((s) => ({ ...s, ...change }))),
+    'sites/mute': async ({ site }) =>
+      after(await store.updateSettings((s) => ({ ...s, mutedSites: [...new Set([...s.mutedSites, site])].sort() }))),
+    'sites/unmute': async ({ site }) =>
+      after(await store.updateSettings((s) => ({ ...s, mutedSites: s.mutedSites.filter((m) => m !== site) }))),
+  };
+}
+
+/** Dispatches one message to its handler and wraps the outcome, so a page always gets a readable answer. */
+export async function route(handlers: Handlers, message: unknown): Promise<Reply<unknown>> {
+  const m = message as Partial<Envelope> | undefined;
+  const handler = m?.type ? (handlers as Partial<Record<string, (p: unknown) => Promise<unknown>>>)[m.type] : undefined;
+  if (!handler) return { ok: false, error: `unknown message ${JSON.stringify(m?.type)}` };
+  try {
+    return { ok: true, value: await handler(m!.payload ?? {}) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message || String(e) };
+  }
+}
+
+export type { MessageMap };

@@ -1,0 +1,49 @@
+import type { BreachSummary } from '../core/assemble-dataset';
+import { alertId, shouldAlert } from '../core/alert-bookkeeping';
+import { lookupUrl, type BreachIndex } from '../core/breach-index';
+import { breachSiteFor } from '../core/protective-steps';
+import type { Translate } from '../shared/i18n';
+import type { Store } from '../shared/storage';
+import { recordSiteVisit, type AlertRecorderDeps } from './alert-recorder';
+import { setTabBadge, type ActionApi } from './tab-badge';
+
+// Feature: a tab arrives at a URL → look it up, record the visit as alerts, badge the tab.
+
+export interface SiteVisitDeps extends AlertRecorderDeps {
+  index: BreachIndex<BreachSummary>;
+  action: ActionApi;
+  t: Translate;
+  store: Store;
+}
+
+/** Groups the matched breaches by the breached domain the person is on. */
+function bySite(host: string, breaches: readonly BreachSummary[]): Map<string, BreachSummary[]> {
+  const groups = new Map<string, BreachSummary[]>();
+  for (const b of breaches) {
+    const site = breachSiteFor(b.domains, host);
+    groups.set(site, [...(groups.get(site) ?? []), b]);
+  }
+  return groups;
+}
+
+/**
+ * Handles a tab showing `url`. With `countVisit` (a navigation, not a reload or re-badge) the visit is
+ * recorded; otherwise the alerts are only read, to choose the badge colour. Either way only breaches that
+ * may raise an alert (not paused, site not muted, within the age window) can make the badge alert-coloured.
+ */
+export async function handleTabUrl(deps: SiteVisitDeps, tabId: number, url: string | undefined, countVisit: boolean) {
+  const result = url ? lookupUrl(deps.index, url) : null;
+  let anyNew = false;
+  if (result?.status === 'ok' && result.breaches.length > 0) {
+    const settings = await deps.store.getSettings();
+    const now = deps.now();
+    for (const [site, all] of bySite(result.host, result.breaches)) {
+      const breaches = all.filter((b) => shouldAlert(site, b, settings, now));
+      const alerts = countVisit
+        ? await recordSiteVisit(deps, site, breaches, settings)
+        : await Promise.all(breaches.map((b) => deps.store.getAlert(alertId(site, b.id))));
+      anyNew ||= alerts.some((a) => a?.state === 'new');
+    }
+  }
+  await setTabBadge(deps.action, deps.t, tabId, result, anyNew ? 'alert' : 'calm');
+}

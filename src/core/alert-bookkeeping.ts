@@ -1,0 +1,138 @@
+import { comparePartialDates } from './partial-date';
+
+// The pure rules of alerts: one per (site, breach), created on the first visit, updated on later ones.
+
+export type AlertState = 'new' | 'reviewed' | 'done' | 'dismissed';
+export const ALERT_STATES: readonly AlertState[] = ['new', 'reviewed', 'done', 'dismissed'];
+
+export interface Alert {
+  /** `${site}|${breachId}`: stable, so a second visit finds the first one's alert. */
+  id: string;
+  /** The breached domain the person visited, e.g. coop.co.uk for www.coop.co.uk. */
+  site: string;
+  breachId: string;
+  /** Kept so the alert reads well after the dataset changes; left out for sensitive breaches unless opted in. */
+  title?: string;
+  firstSeen: number;
+  lastSeen: number;
+  visits: number;
+  state: AlertState;
+  /** Whether a system notification was shown for it. */
+  notified?: boolean;
+}
+
+export interface AlertSettings {
+  paused: boolean;
+  mutedSites: readonly string[];
+  /** Breaches older than this many years raise no alert; null means all do. */
+  maxAgeYears: number | null;
+  keepSensitiveTitles: boolean;
+}
+
+export interface VisitedBreach {
+  id: string;
+  title: string;
+  breachDate: string;
+  sensitive: boolean;
+}
+
+export const alertId = (site: string, breachId: string) => `${site}|${breachId}`;
+
+/** True when a muted site is the site itself or a parent of it. */
+export function isMuted(site: string, mutedSites: readonly string[]): boolean {
+  return mutedSites.some((m) => site === m || site.endsWith(`.${m}`));
+}
+
+/** Whether a breach is recent enough to raise an alert under the age setting, at time `now`. */
+export function withinAgeWindow(breachDate: string, maxAgeYears: number | null, now: number): boolean {
+  if (maxAgeYears === null) return true;
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - maxAgeYears);
+  // A partial date counts as its latest possible day: "2019" is within five years in 2024.
+  return comparePartialDates(breachDate, cutoff.toISOString().slice(0, 10)) >= 0;
+}
+
+/** Whether this visit should create or update an alert at all. */
+export function shouldAlert(site: string, breach: VisitedBreach, settings: AlertSettings, now: number): boolean {
+  return (
+    !settings.paused &&
+    !isMuted(site, settings.mutedSites) &&
+    withinAgeWindow(breach.breachDate, settings.maxAgeYears, now)
+  );
+}
+
+/** The alert after one more visit: created on the first, counted on later ones; its state is kept. */
+export function recordVisit(
+  existing: Alert | undefined,
+  site: string,
+  breach: VisitedBreach,
+  settings: Pick<AlertSettings, 'keepSensitiveTitles'>,
+  now: number,
+): Alert {
+  const keepTitle = !breach.sensitive || settings.keepSensitiveTitles;
+  if (existing) return { ...existing, lastSeen: Math.max(existing.lastSeen, now), visits: existing.visits + 1 };
+  return {
+    id: alertId(site, breach.id),
+    site,
+    breachId: breach.id,
+    ...(keepTitle ? { title: breach.title } : {}),
+    firstSeen: now,
+    lastSeen: now,
+    visits: 1,
+    state: 'new',
+  };
+}
+
+/**
+ * Merges imported alerts into stored ones without duplicates: the same id keeps the earliest first visit,
+ * the latest last visit, the larger visit count, and the more advanced state.
+ */
+export function mergeAlerts(stored: readonly Alert[], imported: readonly Alert[]): { merged: Alert[]; added: number } {
+  const byId = new Map(stored.map((a) => [a.id, a]));
+  let added = 0;
+  for (const a of imported) {
+    const b = byId.get(a.id);
+    if (!b) {
+      byId.set(a.id, a);
+      added++;
+      continue;
+    }
+    const notified = a.notified || b.notified;
+    byId.set(a.id, {
+      ...b,
+      ...(notified ? { notified } : {}),
+      title: b.title ?? a.title,
+      firstSeen: Math.min(a.firstSeen, b.firstSeen),
+      lastSeen: Math.max(a.lastSeen, b.lastSeen),
+      visits: Math.max(a.visits, b.visits),
+      state: ALERT_STATES.indexOf(a.state) > ALERT_STATES.indexOf(b.state) ? a.state : b.state,
+    });
+  }
+  return { merged: [...byId.values()], added };
+}
+
+export type AlertFilter = 'new' | 'all' | 'dismissed';
+
+/** The alerts a filter and a search show, newest (last seen) first. Search matches site or title. */
+export function filterAlerts(alerts: readonly Alert[], filter: AlertFilter, search = ''): Alert[] {
+  const q = search.trim().toLowerCase();
+  return alerts
+    .filter((a) => filter === 'all' || a.state === filter)
+    .filter((a) => !q || a.site.includes(q) || (a.title ?? '').toLowerCase().includes(q))
+    .sort((a, b) => b.lastSeen - a.lastSeen || a.id.localeCompare(b.id));
+}
+
+const CSV_COLUMNS = ['site', 'breachId', 'title', 'state', 'visits', 'firstSeen', 'lastSeen'] as const;
+
+/** Alerts as CSV (RFC 4180 quoting; dates as ISO; cells that a spreadsheet would run as formulas defused). */
+export function alertsToCsv(alerts: readonly Alert[]): string {
+  const cell = (v: unknown) => {
+    let s = String(v ?? '');
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = alerts.map((a) =>
+    CSV_COLUMNS.map((c) => cell(c === 'firstSeen' || c === 'lastSeen' ? new Date(a[c]).toISOString() : a[c])).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Dataset } from '../core/dataset-schema';
+import { formatCount, formatPartialDate } from '../core/format-date';
+import type { MessageKey, Translate } from '../shared/i18n';
+import type { send as sendMessage } from '../shared/send-message';
+import type { Settings } from '../shared/storage';
+
+export interface OptionsAppProps {
+  send: typeof sendMessage;
+  t: Translate;
+  dataset: Pick<Dataset, 'dataDate' | 'counts'>;
+  /** Asks for the optional notifications permission (must run in the click that turns them on). */
+  requestNotifications: () => Promise<boolean>;
+  alertsUrl: string;
+}
+
+const REGIONS: [Settings['region'] | '', MessageKey][] = [
+  ['', 'optionsRegionAuto'],
+  ['GB', 'optionsRegionGB'],
+  ['US', 'optionsRegionUS'],
+  ['other', 'optionsRegionOther'],
+];
+const AGES = [null, 1, 2, 5, 10] as const;
+
+/** The options page's one state owner: the settings, saved through the worker on every change. */
+export function OptionsApp({ send, t, dataset, requestNotifications, alertsUrl }: OptionsAppProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  useEffect(() => {
+    void send('settings/get', {}).then(setSettings);
+  }, []);
+
+  const save = async (change: Partial<Settings>) => {
+    try {
+      setSettings(await send('settings/update', change));
+      setStatus({ text: t('optionsSaved') });
+    } catch (e) {
+      setStatus({ text: t('alertsActionFailed', [(e as Error).message]), error: true });
+    }
+  };
+  const toggleNotifications = async (on: boolean) => {
+    if (on && !(await requestNotifications())) {
+      setStatus({ text: t('optionsNotificationsDenied'), error: true });
+      return;
+    }
+    await save({ notifications: on });
+  };
+  const unmute = async (site: string) => setSettings(await send('sites/unmute', { site }));
+
+  if (!settings) return null;
+  const c = dataset.counts;
+  return (
+    <>
+      <h1>{t('optionsTitle')}</h1>
+      <p>
+        <a href={alertsUrl}>{t('optionsOpenAlerts')}</a>
+      </p>
+      <p class={status?.error ? 'status status--error' : 'status'} role="status" data-testid="status">
+        {status?.text ?? ''}
+      </p>
+
+      <h2>{t('optionsAlerts')}</h2>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.paused}
+            onChange={(e) => save({ paused: e.currentTarget.checked })}
+          />{' '}
+          {t('optionsPaused')}
+        </label>
+      </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.notifications}
+            onChange={(e) => toggleNotifications(e.currentTarget.checked)}
+          />{' '}
+          {t('optionsNotifications')}
+        </label>
+      </p>
+      <p>
+        <label>
+          {t('optionsMaxAge')}{' '}
+          <select
+            value={String(settings.maxAgeYears ?? '')}
+            onChange={(e) => save({ maxAgeYears: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+          >
+            {AGES.map((y) => (
+              <option key={String(y)} value={String(y ?? '')}>
+                {y === null ? t('optionsMaxAgeAll') : t('optionsMaxAgeYears', [y])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <br />
+        <small>{t('optionsMaxAgeNote')}</small>
+      </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.keepSensitiveTitles}
+            onChange={(e) => save({ keepSensitiveTitles: e.currentTarget.checked })}
+          />{' '}
+          {t('optionsSensitive')}
+        </label>
+        <br />
+        <small>{t('optionsSensitiveNote')}</small>
+      </p>
+
+      <h2>{t('optionsMuted')}</h2>
+      {settings.mutedSites.length === 0 ? (
+        <p>{t('optionsMutedNone')}</p>
+      ) : (
+        <ul data-testid="muted">
+          {settings.mutedSites.map((site) => (
+            <li key={site}>
+              {site} <button onClick={() => unmute(site)}>{t('optionsUnmute', [site])}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t('optionsRegion')}</h2>
+      <select
+        aria-label={t('optionsRegion')}
+        value={settings.region ?? ''}
+        onChange={(e) => save({ region: (e.currentTarget.value || undefined) as Settings['region'] })}
+      >
+        {REGIONS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {t(label)}
+          </option>
+        ))}
+      </select>
+
+      <h2>{t('optionsData')}</h2>
+      <p data-testid="dataset">
+        {t('optionsDataSummary', [
+          formatCount(c.breaches),
+          formatCount(c.domains),
+          formatPartialDate(dataset.dataDate),
+          c.curated,
+          formatCount(c.hibp),
+        ])}
+      </p>
+      <p>
+        <a href="https://haveibeenpwned.com/" target="_blank" rel="noopener noreferrer">
+          {t('optionsDataHibp')}
+        </a>{' '}
+        (
+        <a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener noreferrer">
+          CC BY 4.0
+        </a>
+        )
+      </p>
+      <p>{t('optionsDataPrivacy')}</p>
+    </>
+  );
+}

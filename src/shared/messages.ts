@@ -1,0 +1,29 @@
+import type { Alert, AlertState } from '../core/alert-bookkeeping';
+import type { Settings } from './storage';
+
+/** What the alerts page exports and imports: alerts with a marker that says what the file is. */
+export const EXPORT_FORMAT = 'am-i-affected/alerts';
+
+// Every message between the extension's pages and its service worker, declared once:
+// a misspelt type or a wrong payload is a compile error.
+export interface MessageMap {
+  'alerts/list': { request: Record<string, never>; response: Alert[] };
+  'alerts/set-state': { request: { ids: string[]; state: AlertState }; response: Alert[] };
+  /** The popup showed these alerts: new ones become reviewed, others keep their state. */
+  'alerts/seen': { request: { ids: string[] }; response: number };
+  'alerts/mark-all-reviewed': { request: Record<string, never>; response: number };
+  'alerts/import': { request: { json: string }; response: { added: number; merged: number } };
+  'alerts/clear': { request: Record<string, never>; response: number };
+  'settings/get': { request: Record<string, never>; response: Settings };
+  'settings/update': { request: Partial<Settings>; response: Settings };
+  'sites/mute': { request: { site: string }; response: Settings };
+  'sites/unmute': { request: { site: string }; response: Settings };
+}
+
+export type MessageType = keyof MessageMap;
+export type Request<K extends MessageType> = MessageMap[K]['request'];
+export type Response<K extends MessageType> = MessageMap[K]['response'];
+export type Envelope = { [K in MessageType]: { type: K; payload: Request<K> } }[MessageType];
+
+/** What the worker answers: a value, or an error message to show (never a bare rejection). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

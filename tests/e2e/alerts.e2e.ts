@@ -1,0 +1,189 @@
+/// <reference types="chrome" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, SCREENSHOT_DIR, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+type StoredAlert = { id: string; site: string; visits: number; state: string };
+const storedAlerts = async () =>
+  Object.entries(await h.storage())
+    .filter(([k]) => k.startsWith('alert:'))
+    .map(([, v]) => v as StoredAlert);
+async function pollAlerts(until: (a: StoredAlert[]) => boolean): Promise<StoredAlert[]> {
+  const end = Date.now() + 5000;
+  let alerts = await storedAlerts();
+  while (!until(alerts) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    alerts = await storedAlerts();
+  }
+  return alerts;
+}
+const ALERT_RGB = '179,38,30,255';
+const CALM_RGB = '60,90,128,255';
+
+describe('stored alerts in Chromium', () => {
+  it('lists three new alerts after visiting Co-op, Debenhams Flowers and M&S; review, mute, export, clear, import', async () => {
+    for (const host of ['www.coop.co.uk', 'www.debenhamsflowers.com', 'www.marksandspencer.com']) {
+      const p = await h.context.newPage();
+      await p.goto(h.site(host));
+      await h.badgeOf(p, (t) => t === '1');
+      await p.close();
+    }
+    await pollAlerts((a) => a.length === 3);
+
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(h.pageUrl('src/alerts/index.html'));
+    const rows = page.locator('[data-testid="alerts"] > li');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.locator('.state--new').count()).toBe(3);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alerts-three-new.png'), fullPage: true });
+
+    // Mark Co-op reviewed; mute M&S.
+    await page
+      .locator('[data-alert-id="coop.co.uk|co-op-2025"]')
+      .getByRole('button', { name: 'Mark reviewed' })
+      .click();
+    await page
+      .locator('[data-alert-id="marksandspencer.com|marks-and-spencer-2025"]')
+      .getByRole('button', { name: /^Mute/ })
+      .click();
+    await expect.poll(async () => (await storedAlerts()).find((a) => a.site === 'coop.co.uk')?.state).toBe('reviewed');
+    await expect.poll(async () => (await h.storage()).settings).toMatchObject({ mutedSites: ['marksandspencer.com'] });
+
+    // Revisit both: no new alert, no new visit on the muted site, calm badges.
+    const coop = await h.context.newPage();
+    await coop.goto(h.site('shop.coop.co.uk'));
+    await h.badgeOf(coop, (t) => t === '1');
+    await expect.poll(() => h.colourOf(coop)).toBe(CALM_RGB);
+    const ms = await h.context.newPage();
+    await ms.goto(h.site('www.marksandspencer.com', '/food'));
+    await h.badgeOf(ms, (t) => t === '1');
+    await expect.poll(() => h.colourOf(ms)).toBe(CALM_RGB);
+    const after = await pollAlerts((a) => a.find((x) => x.site === 'coop.co.uk')?.visits === 2);
+    expect(after).toHaveLength(3);
+    expect(after.find((a) => a.site === 'coop.co.uk')).toMatchObject({ visits: 2, state: 'reviewed' });
+    expect(after.find((a) => a.site === 'marksandspencer.com')).toMatchObject({ visits: 1, state: 'new' });
+    // The one still new and unmuted keeps the alert colour.
+    const flowers = await h.context.newPage();
+    await flowers.goto(h.site('www.debenhamsflowers.com'));
+    await h.badgeOf(flowers, (t) => t === '1');
+    await expect.poll(() => h.colourOf(flowers)).toBe(ALERT_RGB);
+    for (const p of [coop, ms, flowers]) await p.close();
+
+    // Export, clear (confirming), import: the same alerts come back.
+    await page.reload();
+    await expect.poll(() => rows.count()).toBe(3);
+    const before = (await storedAlerts()).sort((a, b) => a.id.localeCompare(b.id));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported.alerts).toHaveLength(3);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await page.getByTestId('empty').waitFor();
+    expect(await storedAlerts()).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alerts-empty.png'), fullPage: true });
+    await page.getByTestId('import').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('Imported: 3 new');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect((await storedAlerts()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
+
+    // A broken file is refused with a reason, and nothing is lost.
+    await page
+      .getByTestId('import')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('Could not import that file');
+    expect(await storedAlerts()).toHaveLength(3);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alerts-after-import.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('keeps exactly one alert per site, with the right visit counts, when 20 tabs open 10 sites at once', async () => {
+    await h.worker.evaluate(() => chrome.storage.local.clear());
+    const hosts = [
+      'www.coop.co.uk',
+      'www.debenhamsflowers.com',
+      'www.marksandspencer.com',
+      // HIBP breaches on domains that are not on Chromium's HSTS preload list (which would force https).
+      'www.adobe.com',
+      'www.canva.com',
+      'www.chegg.com',
+      'www.tesco.com',
+      'www.123rf.com',
+      'www.500px.com',
+      'www.acne.org',
+    ];
+    const pages = await Promise.all(Array.from({ length: 20 }, () => h.context.newPage()));
+    try {
+      await Promise.all(pages.map((p, i) => p.goto(h.site(hosts[i % 10]!))));
+      const alerts = await pollAlerts((a) => a.length === 10 && a.every((x) => x.visits === 2));
+      expect(alerts.map((a) => a.site).sort()).toEqual(hosts.map((x) => x.replace(/^www\./, '')).sort());
+      expect(alerts.map((a) => a.visits)).toEqual(Array(10).fill(2));
+    } finally {
+      await Promise.all(pages.map((p) => p.close()));
+    }
+  });
+
+  it('loses no committed alert when the service worker is stopped, and wakes to record the next visit', async () => {
+    await h.worker.evaluate(() => chrome.storage.local.clear());
+    const p = await h.context.newPage();
+    await p.goto(h.site('www.adobe.com'));
+    await pollAlerts((a) => a.length === 1);
+    await h.stopWorker();
+    await p.goto(h.site('www.coop.co.uk')); // wakes the worker through tabs.onUpdated
+    const alerts = await pollAlerts((a) => a.length === 2);
+    expect(alerts.map((a) => a.site).sort()).toEqual(['adobe.com', 'coop.co.uk']);
+    await p.close();
+  });
+
+  it('the popup marks what it showed as reviewed and calms the badge', async () => {
+    await h.worker.evaluate(() => chrome.storage.local.clear());
+    const site = await h.context.newPage();
+    await site.goto(h.site('www.canva.com'));
+    await expect.poll(() => h.colourOf(site)).toBe(ALERT_RGB);
+    const popup = await h.context.newPage();
+    await popup.goto(h.popupUrl('https://www.canva.com/'));
+    await popup.locator('article').first().waitFor();
+    await expect.poll(async () => (await storedAlerts())[0]?.state).toBe('reviewed');
+    await expect.poll(() => h.colourOf(site)).toBe(CALM_RGB);
+    await popup.close();
+    await site.close();
+  });
+
+  it('options: region, age window and muted sites are saved and shown', async () => {
+    const page = await h.context.newPage();
+    await page.goto(h.pageUrl('src/options/index.html'));
+    await page.getByLabel('Region for help contacts').selectOption('US');
+    await expect.poll(async () => (await h.storage()).settings).toMatchObject({ region: 'US' });
+    await page.getByLabel('Raise alerts for breaches from').selectOption('5');
+    await expect.poll(async () => (await h.storage()).settings).toMatchObject({ maxAgeYears: 5 });
+    await expect(page.getByTestId('dataset').textContent()).resolves.toMatch(/\d+ breaches on \d+ domains/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'options.png'), fullPage: true });
+    // The popup now uses the US contacts.
+    const popup = await h.context.newPage();
+    await popup.goto(h.popupUrl('https://www.coop.co.uk/'));
+    await expect(popup.locator('[data-step="report-fraud"]').textContent()).resolves.toContain(
+      'Federal Trade Commission',
+    );
+    // A breach older than five years (Debenhams Flowers, 2017) raises no alert.
+    await h.worker.evaluate(() => chrome.storage.local.remove(Object.keys({})));
+    const old = await h.context.newPage();
+    await old.goto(h.site('www.debenhamsflowers.com', '/again'));
+    await h.badgeOf(old, (t) => t === '1');
+    await expect.poll(() => h.colourOf(old)).toBe(CALM_RGB);
+    expect((await storedAlerts()).some((a) => a.site === 'debenhamsflowers.com')).toBe(false);
+    for (const p of [page, popup, old]) await p.close();
+  });
+});

@@ -1,0 +1,165 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../src/core/alert-bookkeeping';
+import { createHandlers, route } from '../../src/background/message-router';
+import { AlertsApp } from '../../src/alerts/AlertsApp';
+import { OptionsApp } from '../../src/options/OptionsApp';
+import type { send as sendMessage } from '../../src/shared/send-message';
+import { createStore } from '../../src/shared/storage';
+import { translate as t } from '../fixtures/translate';
+import { memoryArea } from '../fixtures/memory-storage';
+
+afterEach(cleanup);
+
+/** The pages' `send`, answered by the worker's real handlers over an in-memory storage. */
+function backend(initial: Record<string, unknown> = {}) {
+  const area = memoryArea(initial);
+  const store = createStore(area, { warn: () => undefined });
+  const handlers = createHandlers({ store, rebadgeAll: async () => undefined });
+  const send = (async (type: string, payload: unknown) => {
+    const reply = await route(handlers, { type, payload });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  }) as typeof sendMessage;
+  return { area, store, send };
+}
+const T0 = Date.UTC(2026, 10, 1);
+const a = (site: string, breachId: string, over: Partial<Alert> = {}): Alert => ({
+  id: `${site}|${breachId}`,
+  site,
+  breachId,
+  title: `${site} breach`,
+  firstSeen: T0,
+  lastSeen: T0,
+  visits: 1,
+  state: 'new',
+  ...over,
+});
+const seed = (...alerts: Alert[]) => Object.fromEntries(alerts.map((x) => [`alert:${x.id}`, x]));
+const rows = () => [...document.querySelectorAll<HTMLElement>('[data-alert-id]')].map((r) => r.dataset.alertId);
+
+describe('alerts page', () => {
+  it('explains what will appear when there are no alerts', async () => {
+    const { send } = backend();
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => s} />);
+    await waitFor(() => expect(screen.getByTestId('empty').textContent).toContain('When you visit a site'));
+  });
+
+  it('lists alerts newest first, filters and searches them', async () => {
+    const { send } = backend(
+      seed(
+        a('coop.co.uk', 'co-op-2025', { lastSeen: T0 + 3 }),
+        a('marksandspencer.com', 'marks-and-spencer-2025', { lastSeen: T0 + 2, state: 'reviewed' }),
+        a('debenhamsflowers.com', 'debenhams-flowers-2017', { lastSeen: T0 + 1, state: 'dismissed' }),
+      ),
+    );
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => `popup?${s}`} />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(rows()).toEqual([
+      'coop.co.uk|co-op-2025',
+      'marksandspencer.com|marks-and-spencer-2025',
+      'debenhamsflowers.com|debenhams-flowers-2017',
+    ]);
+    fireEvent.click(screen.getByLabelText('New'));
+    await waitFor(() => expect(rows()).toEqual(['coop.co.uk|co-op-2025']));
+    fireEvent.click(screen.getByLabelText('Dismissed'));
+    await waitFor(() => expect(rows()).toEqual(['debenhams-flowers-2017'].map((b) => `debenhamsflowers.com|${b}`)));
+    fireEvent.click(screen.getByLabelText('All'));
+    fireEvent.input(screen.getByPlaceholderText('Search by site or company'), { target: { value: 'marks' } });
+    await waitFor(() => expect(rows()).toEqual(['marksandspencer.com|marks-and-spencer-2025']));
+    expect(document.querySelector('a')?.getAttribute('href')).toBe('popup?marksandspencer.com');
+  });
+
+  it('marks reviewed, done and dismissed through the worker, and mutes a site', async () => {
+    const { send, store } = backend(seed(a('coop.co.uk', 'co-op-2025')));
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => s} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark reviewed' }));
+    await waitFor(async () => expect((await store.listAlerts())[0]!.state).toBe('reviewed'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark done' }));
+    await waitFor(async () => expect((await store.listAlerts())[0]!.state).toBe('done'));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(async () => expect((await store.listAlerts())[0]!.state).toBe('dismissed'));
+    fireEvent.click(screen.getByRole('button', { name: 'Mute coop.co.uk' }));
+    await waitFor(async () => expect((await store.getSettings()).mutedSites).toEqual(['coop.co.uk']));
+  });
+
+  it('marks all reviewed in one go', async () => {
+    const { send, store } = backend(seed(a('a.example', 'x'), a('b.example', 'y', { state: 'done' })));
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => s} />);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark all reviewed' }));
+    await waitFor(async () =>
+      expect((await store.listAlerts()).map((x) => x.state).sort()).toEqual(['done', 'reviewed']),
+    );
+  });
+
+  it('clears only after confirmation, and exports JSON and CSV', async () => {
+    const { send, store } = backend(seed(a('a.example', 'x')));
+    const files: { name: string; text: string }[] = [];
+    let answer = false;
+    render(
+      <AlertsApp
+        send={send}
+        t={t}
+        popupUrl={(s) => s}
+        confirm={() => answer}
+        download={(name, _type, text) => void files.push({ name, text })}
+      />,
+    );
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(JSON.parse(files[0]!.text).alerts).toEqual([a('a.example', 'x')]);
+    expect(files[1]!.text.split('\r\n')[1]).toMatch(/^a\.example,x,a\.example breach,new,1,/);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(await store.listAlerts()).toHaveLength(1);
+    answer = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all' }));
+    await waitFor(() => expect(screen.getByTestId('empty')).toBeTruthy());
+    expect(await store.listAlerts()).toEqual([]);
+  });
+
+  it('shows a sensitive alert without a title', async () => {
+    const { send } = backend(seed(a('s.example', 'z', { title: undefined })));
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => s} />);
+    await waitFor(() => expect(screen.getByText('Sensitive breach (title not kept)')).toBeTruthy());
+  });
+});
+
+describe('options page', () => {
+  const dataset = { dataDate: '2025-05-13', counts: { breaches: 818, curated: 3, hibp: 815, domains: 799 } };
+
+  it('saves settings, lists muted sites and unmutes them', async () => {
+    const { send, store } = backend({ settings: { mutedSites: ['coop.co.uk'] } });
+    render(
+      <OptionsApp send={send} t={t} dataset={dataset} requestNotifications={async () => true} alertsUrl="alerts" />,
+    );
+    await waitFor(() => expect(screen.getByTestId('muted').textContent).toContain('coop.co.uk'));
+    fireEvent.click(screen.getByLabelText('Pause all new alerts'));
+    await waitFor(async () => expect((await store.getSettings()).paused).toBe(true));
+    fireEvent.change(screen.getByLabelText('Region for help contacts'), { target: { value: 'GB' } });
+    await waitFor(async () => expect((await store.getSettings()).region).toBe('GB'));
+    fireEvent.click(screen.getByRole('button', { name: 'Unmute coop.co.uk' }));
+    await waitFor(() => expect(screen.getByText('No muted sites.')).toBeTruthy());
+    expect(screen.getByTestId('dataset').textContent).toBe(
+      '818 breaches on 799 domains, newest from 13 May 2025: 3 curated from company statements, regulators and news, 815 from Have I Been Pwned.',
+    );
+  });
+
+  it('turns notifications on only when the browser allows them', async () => {
+    const { send, store } = backend();
+    let allow = false;
+    render(
+      <OptionsApp send={send} t={t} dataset={dataset} requestNotifications={async () => allow} alertsUrl="alerts" />,
+    );
+    const box = await screen.findByLabelText(/Show a system notification/);
+    fireEvent.click(box);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toContain('not allowed'));
+    expect((await store.getSettings()).notifications).toBe(false);
+    allow = true;
+    fireEvent.click(box);
+    await waitFor(async () => expect((await store.getSettings()).notifications).toBe(true));
+  });
+});
