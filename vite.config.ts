@@ -1,7 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve as resolvePath } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 // `vite build --mode chrome` writes dist/chrome, `--mode firefox` writes dist/firefox from the same sources.
@@ -43,9 +43,15 @@ function copyFolders(folders: Record<string, string>): Plugin {
   };
 }
 
+// Test builds only (tests/e2e/hostile-data.e2e.ts): another generated dataset and output folder.
+// A store build (`npm run build`) never sets these.
+const GENERATED_DIR = process.env.AMIA_GENERATED_DIR ?? 'data/generated';
+const OUT_DIR = process.env.AMIA_OUT_DIR;
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
+    resolve: { alias: { '@generated': resolvePath(GENERATED_DIR) } },
     plugins: [
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
@@ -53,7 +59,7 @@ export default defineConfig(({ mode }) => {
     ],
     json: { stringify: true },
     build: {
-      outDir: `dist/${target}`,
+      outDir: OUT_DIR ?? `dist/${target}`,
       emptyOutDir: true,
       target: 'es2022',
       // The popup bundles the whole breach dataset (about 1.2 MB of JSON); that is data, not code.

@@ -1,12 +1,18 @@
 // npm run data:build — validates data/ and writes the bundled dataset to data/generated/.
+// `-- --data DIR --out DIR` reads and writes other folders (tests build hostile datasets this way).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { summariseDataset } from '../src/core/assemble-dataset';
-import { buildDatasetFromFiles, GENERATED_DIR } from './lib/dataset-files';
+import { buildDatasetFromFiles, DATA_DIR, GENERATED_DIR } from './lib/dataset-files';
+
+const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
+const dataDir = values.data ? resolve(values.data) : DATA_DIR;
+const outDir = values.out ? resolve(values.out) : GENERATED_DIR;
 
 let result;
 try {
-  result = buildDatasetFromFiles();
+  result = buildDatasetFromFiles(dataDir);
 } catch (e) {
   console.error(`data:build failed: ${(e as Error).message}`);
   process.exit(1);
@@ -17,9 +23,9 @@ if (!result.ok) {
   process.exit(1);
 }
 const { dataset, skipped } = result;
-mkdirSync(GENERATED_DIR, { recursive: true });
-writeFileSync(join(GENERATED_DIR, 'dataset.json'), JSON.stringify(dataset));
-writeFileSync(join(GENERATED_DIR, 'dataset-summary.json'), JSON.stringify(summariseDataset(dataset)));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'dataset.json'), JSON.stringify(dataset));
+writeFileSync(join(outDir, 'dataset-summary.json'), JSON.stringify(summariseDataset(dataset)));
 const c = dataset.counts;
 console.log(
   `data:build: ${c.breaches} breaches (${c.curated} curated, ${c.hibp} from HIBP), ${c.domains} domains, data of ${dataset.dataDate}; ` +

@@ -1,7 +1,7 @@
 // The service worker's wiring. Every listener is registered synchronously on the first tick,
 // because a stopped MV3 worker is woken only for listeners that exist when it starts.
 import browser from 'webextension-polyfill';
-import summary from '../../data/generated/dataset-summary.json';
+import summary from '@generated/dataset-summary.json';
 import type { Alert } from '../core/alert-bookkeeping';
 import { buildBreachIndex } from '../core/breach-index';
 import { browserTranslate } from '../shared/i18n';

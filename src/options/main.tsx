@@ -1,7 +1,7 @@
 // Options page entry: settings go through the worker's messages; dataset facts come from the bundled summary.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import summary from '../../data/generated/dataset-summary.json';
+import summary from '@generated/dataset-summary.json';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
 import { OptionsApp } from './OptionsApp';

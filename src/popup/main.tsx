@@ -1,7 +1,7 @@
 // Popup entry: reads which URL to show (?url= or the active tab), looks it up, renders.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import datasetJson from '../../data/generated/dataset.json';
+import datasetJson from '@generated/dataset.json';
 import regions from '../../data/help/regions.json';
 import { buildBreachIndex, lookupUrl } from '../core/breach-index';
 import type { Dataset } from '../core/dataset-schema';

@@ -81,9 +81,9 @@ function actionState(worker: Worker, url: string, what: 'badge' | 'title' | 'col
   );
 }
 
-export async function launch(): Promise<Harness> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export async function launch(extensionDir = EXTENSION_DIR): Promise<Harness> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const server = await startSiteServer();
@@ -95,8 +95,8 @@ export async function launch(): Promise<Harness> {
     // A British browser: the UI language (browser.i18n.getUILanguage) picks the UK's help contacts.
     locale: 'en-GB',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       '--disable-background-networking',
       '--disable-component-update',

@@ -133,3 +133,27 @@ describe('a malformed entry fails the build with its file and field named', () =
     expect(() => buildDatasetFromFiles(join(dir, 'data'))).toThrow(/data\/curated\/broken\.json: not valid JSON/);
   });
 });
+
+describe('npm run data:build on bad data', () => {
+  it('exits 1 naming the file and field of a malformed entry, and writes nothing', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'data-'));
+    cpSync(DATA_DIR, join(dir, 'data'), { recursive: true });
+    const entry = goodEntry();
+    entry.id = 'bad-entry';
+    entry.domains = ['https://www.example.com/'];
+    entry.breachDate = 'last spring';
+    writeFileSync(join(dir, 'data', 'curated', 'bad-entry.json'), JSON.stringify(entry));
+    const root = join(import.meta.dirname, '..', '..');
+    const r = spawnSync(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'scripts', 'build-data.ts'), '--data', join(dir, 'data'), '--out', join(dir, 'out')],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('data/curated/bad-entry.json: domains.0: must be a lower-case host name');
+    expect(r.stderr).toContain('data/curated/bad-entry.json: breachDate: must be an ISO date');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 30_000);
+});

@@ -1,0 +1,270 @@
+/// <reference types="chrome" />
+// Issue #8 in a real browser: hostile dataset text renders inert, the extension sends nothing over the
+// network, its manifests ask for no more than the README justifies, and 1,000 stored alerts are handled.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+
+const HOSTILE = [
+  '<script>window.__pwned = "script"</script>',
+  '<img src=x onerror="window.__pwned = \'img\'">',
+  '<a href="javascript:window.__pwned=\'js-link\'" id="js-link">javascript link</a>',
+  '<a href="data:text/html,<script>alert(1)</script>" id="data-link">data link</a>',
+  '<svg onload="window.__pwned = \'svg\'"><circle r="1"/></svg>',
+  '<a href="https://example.com/ok" onmouseover="window.__pwned=\'hover\'">safe link</a>',
+  '<iframe src="javascript:parent.__pwned=\'iframe\'"></iframe>',
+  '<style>body{display:none}</style>',
+  '<em>Readable text survives.</em>',
+].join(' ');
+
+describe('hostile dataset text in the popup', () => {
+  let h: Harness;
+  let work: string;
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'amia-hostile-'));
+    cpSync(join(ROOT, 'data'), join(work, 'data'), { recursive: true, filter: (p) => !p.includes('generated') });
+    const hibpFile = join(work, 'data', 'hibp', 'breaches.json');
+    const hibp = JSON.parse(readFileSync(hibpFile, 'utf8'));
+    hibp.push({
+      ...hibp.find((b: { Name: string }) => b.Name === 'Adobe'),
+      Name: 'HostileTest',
+      Title: 'Hostile <b>title</b>',
+      Domain: 'hostile-breach.co.uk',
+      Description: HOSTILE,
+    });
+    writeFileSync(hibpFile, JSON.stringify(hibp));
+    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+    const vite = join(ROOT, 'node_modules', '.bin', 'vite');
+    execFileSync(tsx, ['scripts/build-data.ts', '--data', join(work, 'data'), '--out', join(work, 'generated')], {
+      cwd: ROOT,
+    });
+    execFileSync(vite, ['build', '--mode', 'chrome', '--logLevel', 'error'], {
+      cwd: ROOT,
+      env: { ...process.env, AMIA_GENERATED_DIR: join(work, 'generated'), AMIA_OUT_DIR: join(work, 'dist') },
+    });
+    h = await launch(join(work, 'dist'));
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('shows the description as text and links, with nothing executable left', async () => {
+    const page = await h.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.popupUrl('https://www.hostile-breach.co.uk/'));
+    const card = page.locator('article[data-breach-id="hibp-hostiletest"]');
+    await card.waitFor();
+    // The card must have rendered the description, or "nothing executable" would prove nothing.
+    await expect(card.locator('.description').textContent()).resolves.toContain('Readable text survives.');
+    await expect(card.locator('h3').textContent()).resolves.toBe('Hostile <b>title</b>');
+    await card.locator('.description a', { hasText: 'safe link' }).hover();
+    const found = await page.evaluate(() => {
+      const d = document.querySelector('article[data-breach-id="hibp-hostiletest"] .description')!;
+      const all = [...d.querySelectorAll('*')];
+      return {
+        tags: [...new Set(all.map((e) => e.tagName.toLowerCase()))].sort(),
+        handlers: all.flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+        hrefs: [...d.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
+        bodyVisible: getComputedStyle(document.body).display !== 'none',
+      };
+    });
+    expect(found.tags.every((t) => ['a', 'em', 'strong'].includes(t))).toBe(true);
+    expect(found.handlers).toEqual([]);
+    expect(found.hrefs.filter((x) => x !== null && !x.startsWith('https://'))).toEqual([]);
+    expect(found.hrefs).toContain('https://example.com/ok');
+    expect(found.pwned).toBeNull();
+    expect(found.bodyVisible).toBe(true);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'popup-hostile-description.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+/** The server name in a TLS ClientHello, or null when there is none to read. */
+function sniOf(hello: Buffer): string | null {
+  try {
+    if (hello[0] !== 0x16 || hello[5] !== 0x01) return null; // handshake record, ClientHello
+    let i = 9 + 2 + 32; // record and handshake headers, version, random
+    i += 1 + hello[i]!; // session id
+    i += 2 + hello.readUInt16BE(i); // cipher suites
+    i += 1 + hello[i]!; // compression methods
+    const end = i + 2 + hello.readUInt16BE(i);
+    for (i += 2; i + 4 <= end;) {
+      const type = hello.readUInt16BE(i);
+      const len = hello.readUInt16BE(i + 2);
+      if (type === 0) return hello.subarray(i + 9, i + 9 + hello.readUInt16BE(i + 7)).toString('ascii');
+      i += 4 + len;
+    }
+  } catch {
+    // a short or odd hello: no name
+  }
+  return null;
+}
+
+/** Chromium's own services (sign-in, safe browsing, updates), which it contacts with or without us. */
+const BROWSER_OWN = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)$/;
+
+/** Listens on ports 80 and 443 of 127.0.0.1, where the host mapping sends every http(s) request to any host. */
+async function catchAll(): Promise<{ seen: string[]; close: () => Promise<void> }> {
+  const seen: string[] = [];
+  const servers: Server[] = [];
+  for (const port of [80, 443]) {
+    const server = createServer((socket: Socket) => {
+      socket.once('data', (chunk) => {
+        const text = chunk.toString('latin1');
+        // An HTTP request line, or the server name inside a TLS ClientHello.
+        const line = text.split('\r\n')[0]!;
+        const host = /Host: ([^\r]+)/i.exec(text)?.[1];
+        const sni = port === 443 ? sniOf(chunk) : null;
+        if (!(sni && BROWSER_OWN.test(sni))) {
+          seen.push(port === 80 ? `http ${line} host=${host}` : `tls server name ${sni ?? '(none)'}`);
+        }
+        socket.destroy();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e) =>
+        reject(
+          new Error(`cannot listen on 127.0.0.1:${port} to watch for traffic (${(e as Error).message}); run as root`),
+        ),
+      );
+      server.listen(port, '127.0.0.1', resolve);
+    });
+    servers.push(server);
+  }
+  return { seen, close: async () => void (await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))) };
+}
+
+describe('privacy and least privilege', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('sends nothing over the network while 30 sites are browsed and its pages are used', async () => {
+    const trap = await catchAll();
+    const fromExtension: string[] = [];
+    h.context.on('request', (r) => {
+      // A request made by the extension's worker or one of its pages, to anywhere but its own package.
+      let origin: string;
+      try {
+        origin = r.serviceWorker()?.url() ?? r.frame().url();
+      } catch {
+        origin = 'chrome-extension://(service worker)'; // Playwright gives worker requests no frame
+      }
+      if (origin.startsWith('chrome-extension://') && !r.url().startsWith('chrome-extension://'))
+        fromExtension.push(r.url());
+    });
+    try {
+      const breached = [
+        'www.coop.co.uk',
+        'www.debenhamsflowers.com',
+        'www.marksandspencer.com',
+        'www.adobe.com',
+        'www.canva.com',
+      ];
+      const hosts = [...breached, ...breached.map((b) => `shop.${b.replace(/^www\./, '')}`)];
+      for (let i = 0; hosts.length < 30; i++) hosts.push(`site${i}.unbreached-example.co.uk`);
+      const page = await h.context.newPage();
+      for (const host of hosts) {
+        await page.goto(h.site(host));
+        await h.titleOf(page, (t) => t.includes(host));
+      }
+      for (const path of ['src/alerts/index.html', 'src/options/index.html']) {
+        const p = await h.context.newPage();
+        await p.goto(h.pageUrl(path));
+        await p.waitForLoadState('networkidle');
+        await p.close();
+      }
+      const popup = await h.context.newPage();
+      await popup.goto(h.popupUrl('https://www.coop.co.uk/'));
+      await popup.locator('article').waitFor();
+      await popup.waitForLoadState('networkidle');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(fromExtension).toEqual([]);
+      expect(trap.seen, trap.seen.join('\n')).toEqual([]);
+      await popup.close();
+      await page.close();
+    } finally {
+      await trap.close();
+    }
+  });
+
+  it('asks in each built manifest for exactly the permissions the README justifies, under a strict CSP', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const justified = [...readme.matchAll(/^\| `([a-z]+)`/gm)].map((m) => m[1]);
+    for (const target of ['chrome', 'firefox']) {
+      const m = JSON.parse(readFileSync(join(ROOT, 'dist', target, 'manifest.json'), 'utf8'));
+      expect([...m.permissions, ...(m.optional_permissions ?? [])].sort()).toEqual([...justified].sort());
+      expect(m.host_permissions ?? []).toEqual([]);
+      expect(m.optional_host_permissions ?? []).toEqual([]);
+      expect(m.content_scripts ?? []).toEqual([]);
+      expect(m.externally_connectable).toBeUndefined();
+      const csp: string = m.content_security_policy.extension_pages;
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+      expect(csp).toContain("object-src 'none'");
+    }
+  });
+
+  it('has no eval or new Function in the built JavaScript', () => {
+    const files: string[] = [];
+    const walk = (d: string) =>
+      readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(join(d, f))));
+    walk(join(ROOT, 'dist', 'chrome'));
+    const js = files.filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(3);
+    const offenders = js.filter((f) =>
+      /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]/.test(readFileSync(f, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('starts the alerts page and records a visit quickly with 1,000 stored alerts', async () => {
+    await h.worker.evaluate(async () => {
+      await chrome.storage.local.clear();
+      const items: Record<string, unknown> = {};
+      for (let i = 0; i < 1000; i++) {
+        const site = `site${i}.example.com`;
+        items[`alert:${site}|b${i}`] = {
+          id: `${site}|b${i}`,
+          site,
+          breachId: `b${i}`,
+          title: `Breach ${i}`,
+          firstSeen: Date.now() - i * 60_000,
+          lastSeen: Date.now() - i * 60_000,
+          visits: 1 + (i % 7),
+          state: i % 3 === 0 ? 'new' : 'reviewed',
+        };
+      }
+      await chrome.storage.local.set(items);
+    });
+    const page = await h.context.newPage();
+    const start = Date.now();
+    await page.goto(h.pageUrl('src/alerts/index.html'));
+    await page.locator('[data-testid="alerts"] > li').nth(999).waitFor({ state: 'attached' });
+    const pageMs = Date.now() - start;
+    const site = await h.context.newPage();
+    const visitStart = Date.now();
+    await site.goto(h.site('www.coop.co.uk', '/with-1000-alerts'));
+    await h.badgeOf(site, (t) => t === '1');
+    const alerts = Object.keys(await h.storage()).filter((k) => k.startsWith('alert:'));
+    const visitMs = Date.now() - visitStart;
+    console.log(`1,000 stored alerts: alerts page listed them in ${pageMs} ms; a visit was badged in ${visitMs} ms`);
+    expect(alerts).toHaveLength(1001);
+    expect(pageMs).toBeLessThan(3000);
+    expect(visitMs).toBeLessThan(1000);
+    await page.close();
+    await site.close();
+  });
+});

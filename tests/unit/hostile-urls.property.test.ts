@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBreachIndex, lookupUrl, type BreachIndex } from '../../src/core/breach-index';
+import type { Breach } from '../../src/core/dataset-schema';
+import { webHostOf } from '../../src/core/web-host';
+import { buildDatasetFromFiles } from '../../scripts/lib/dataset-files';
+
+// 100,000 generated URLs and hosts against the real dataset's index. Each property states what must hold
+// for every input: lookups never throw, stay fast, and only match on whole labels of the real host.
+
+let index: BreachIndex<Breach>;
+let domains: string[];
+beforeAll(() => {
+  const built = buildDatasetFromFiles();
+  if (!built.ok) throw new Error(built.errors.join('\n'));
+  index = buildBreachIndex(built.dataset.breaches, built.dataset.publicSuffixes);
+  domains = [...index.byDomain.keys()];
+});
+
+const RUNS = { urls: 40_000, hosts: 30_000, lookalikes: 30_000 };
+const MAX_MS_PER_CALL = 5; // generous: a lookup takes microseconds; this catches pathological slowness
+
+const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/);
+const unicodeLabel = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 });
+const longLabel = fc.integer({ min: 60, max: 80 }).map((n) => 'a'.repeat(n));
+const anyLabel = fc.oneof(
+  label,
+  label,
+  unicodeLabel,
+  longLabel,
+  fc.constantFrom('xn--', 'xn--80ak6aa92e', '%41', '..'),
+);
+const host = fc.oneof(
+  fc.array(anyLabel, { minLength: 1, maxLength: 6 }).map((ls) => ls.join('.')),
+  fc.ipV4(),
+  fc.ipV6().map((ip) => `[${ip}]`),
+  fc.integer({ min: 250, max: 300 }).map((n) => `${'a.'.repeat(n)}com`),
+);
+const scheme = fc.constantFrom(
+  'http',
+  'https',
+  'HTTPS',
+  'javascript',
+  'data',
+  'blob',
+  'file',
+  'ftp',
+  'chrome',
+  'about',
+  'ws',
+);
+const url = fc.oneof(
+  fc
+    .tuple(
+      scheme,
+      fc.option(
+        fc.string({ maxLength: 10 }).map((u) => `${encodeURIComponent(u)}@`),
+        { nil: '' },
+      ),
+      host,
+      fc.option(
+        fc.integer({ min: 0, max: 70000 }).map((p) => `:${p}`),
+        { nil: '' },
+      ),
+      fc.option(fc.constant('.'), { nil: '' }),
+      fc.webPath(),
+    )
+    .map(([s, user, h, port, dot, path]) => `${s}://${user}${h}${dot}${port}${path}`),
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+);
+
+/** The independent statement of a correct match: the breach domain is the host or a whole-label suffix of it. */
+function isLabelSuffix(domain: string, host: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+function timedLookup(input: string) {
+  const start = performance.now();
+  const result = lookupUrl(index, input);
+  return { result, ms: performance.now() - start };
+}
+
+function checkInvariant(input: string): void {
+  const { result, ms } = timedLookup(input);
+  expect(ms).toBeLessThan(MAX_MS_PER_CALL);
+  if (result.status !== 'ok') return;
+  // The host we looked up is what the URL parser says the host is (after userinfo), lower-cased, no dot.
+  const parsed = new URL(input.trim());
+  expect(result.host).toBe(parsed.hostname.toLowerCase().replace(/\.$/, ''));
+  for (const b of result.breaches) expect(b.domains.some((d) => isLabelSuffix(d, result.host))).toBe(true);
+}
+
+describe('property: hostile URLs and hosts', () => {
+  it(`never throws, stays fast and matches only on labels, for ${RUNS.urls} generated URLs`, () => {
+    fc.assert(
+      fc.property(url, (u) => checkInvariant(u)),
+      { numRuns: RUNS.urls },
+    );
+  });
+
+  it(`normalises ${RUNS.hosts} generated hosts without throwing`, () => {
+    fc.assert(
+      fc.property(host, (h) => {
+        const r = webHostOf(`https://${h}/`);
+        if (r.ok) {
+          expect(r.host).toBe(r.host.toLowerCase());
+          expect(r.host.endsWith('.')).toBe(false);
+          expect(r.host.length).toBeLessThanOrEqual(253);
+        }
+        checkInvariant(`https://${h}/`);
+      }),
+      { numRuns: RUNS.hosts },
+    );
+  });
+
+  it(`never matches ${RUNS.lookalikes} look-alikes built from breached domains`, () => {
+    const breached = fc.constantFrom(...domains);
+    const lookalike = fc.oneof(
+      breached.chain((d) => label.map((l) => `${d}.${l}.example`)), // coop.co.uk.evil.example
+      breached.chain((d) => label.map((l) => `${l}${d}`)), // notcoop.co.uk (prefix without a dot)
+      breached.map((d) => d.replace(/\./g, '-') + '.example'), // coop-co-uk.example
+      breached.map((d) => `xn--${d.replace(/\./g, '')}.example`), // punycode-looking spoof
+      breached.map((d) => d.replace(/o/, '0').replace(/l/, '1')), // homographs in ASCII
+      breached.map((d) => d.replace(/a/, 'а').replace(/o/, 'о')), // Cyrillic а and о
+      breached.map((d) => `evil.example/${d}`),
+      breached.map((d) => `evil.example?${d}`),
+    );
+    fc.assert(
+      fc.property(lookalike, (h) => {
+        const { result } = timedLookup(`https://${h}/`);
+        if (result.status !== 'ok') return;
+        for (const b of result.breaches) expect(b.domains.some((d) => isLabelSuffix(d, result.host))).toBe(true);
+      }),
+      { numRuns: RUNS.lookalikes },
+    );
+  });
+
+  it.each([
+    'https://coop.co.uk.evil.example/',
+    'https://notcoop.co.uk/',
+    'https://coop-co-uk.example/',
+    'https://xn--coop-8ra.co.uk/',
+    'https://cооp.co.uk/', // Cyrillic о
+    'https://coop.co.uk%2eevil.example/',
+    'https://evil.example\\@coop.co.uk/',
+  ])('does not give the Co-op breach to %s', (u) => {
+    const r = lookupUrl(index, u);
+    const ids = r.status === 'ok' ? r.breaches.map((b) => b.id) : [];
+    expect(ids).not.toContain('co-op-2025');
+  });
+});
