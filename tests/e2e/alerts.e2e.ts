@@ -26,6 +26,27 @@ async function pollAlerts(until: (a: StoredAlert[]) => boolean): Promise<StoredA
   }
   return alerts;
 }
+/** Fills storage with 1,000 alerts of other sites, so the tests below run against a long history. */
+const seedHistory = () =>
+  h.worker.evaluate(async () => {
+    await chrome.storage.local.clear();
+    const items: Record<string, unknown> = {};
+    for (let i = 0; i < 1000; i++) {
+      const site = `history${i}.example.com`;
+      items[`alert:${site}|old${i}`] = {
+        id: `${site}|old${i}`,
+        site,
+        breachId: `old${i}`,
+        title: `Old breach ${i}`,
+        firstSeen: 1_700_000_000_000 + i,
+        lastSeen: 1_700_000_000_000 + i,
+        visits: 1,
+        state: 'reviewed',
+      };
+    }
+    await chrome.storage.local.set(items);
+  });
+const fresh = (alerts: StoredAlert[]) => alerts.filter((a) => !a.site.startsWith('history'));
 const ALERT_RGB = '179,38,30,255';
 const CALM_RGB = '60,90,128,255';
 
@@ -110,8 +131,8 @@ describe('stored alerts in Chromium', () => {
     await page.close();
   });
 
-  it('keeps exactly one alert per site, with the right visit counts, when 20 tabs open 10 sites at once', async () => {
-    await h.worker.evaluate(() => chrome.storage.local.clear());
+  it('keeps exactly one alert per site, with the right visit counts, when 20 tabs open 10 sites at once (on top of 1,000 stored)', async () => {
+    await seedHistory();
     const hosts = [
       'www.coop.co.uk',
       'www.debenhamsflowers.com',
@@ -128,7 +149,9 @@ describe('stored alerts in Chromium', () => {
     const pages = await Promise.all(Array.from({ length: 20 }, () => h.context.newPage()));
     try {
       await Promise.all(pages.map((p, i) => p.goto(h.site(hosts[i % 10]!))));
-      const alerts = await pollAlerts((a) => a.length === 10 && a.every((x) => x.visits === 2));
+      const all = await pollAlerts((a) => fresh(a).length === 10 && fresh(a).every((x) => x.visits === 2));
+      expect(all).toHaveLength(1010);
+      const alerts = fresh(all);
       expect(alerts.map((a) => a.site).sort()).toEqual(hosts.map((x) => x.replace(/^www\./, '')).sort());
       expect(alerts.map((a) => a.visits)).toEqual(Array(10).fill(2));
     } finally {
@@ -136,15 +159,50 @@ describe('stored alerts in Chromium', () => {
     }
   });
 
-  it('loses no committed alert when the service worker is stopped, and wakes to record the next visit', async () => {
-    await h.worker.evaluate(() => chrome.storage.local.clear());
+  it('loses no committed alert when the service worker is stopped, and wakes to record the next visit (1,000 stored)', async () => {
+    await seedHistory();
     const p = await h.context.newPage();
     await p.goto(h.site('www.adobe.com'));
-    await pollAlerts((a) => a.length === 1);
+    await pollAlerts((a) => fresh(a).length === 1);
     await h.stopWorker();
     await p.goto(h.site('www.coop.co.uk')); // wakes the worker through tabs.onUpdated
-    const alerts = await pollAlerts((a) => a.length === 2);
-    expect(alerts.map((a) => a.site).sort()).toEqual(['adobe.com', 'coop.co.uk']);
+    const alerts = await pollAlerts((a) => fresh(a).length === 2);
+    expect(
+      fresh(alerts)
+        .map((a) => a.site)
+        .sort(),
+    ).toEqual(['adobe.com', 'coop.co.uk']);
+    expect(alerts).toHaveLength(1002);
+    await p.close();
+  });
+
+  it('sets corrupt stored values aside and keeps working', async () => {
+    await h.worker.evaluate(() =>
+      chrome.storage.local.set({
+        meta: { schemaVersion: 2 },
+        settings: { mutedSites: 'not a list' },
+        'alert:canva.com|hibp-canva': { id: 'canva.com|hibp-canva', visits: 'lots' },
+        'alert:chegg.com|hibp-chegg': '{"truncated":',
+      }),
+    );
+    const p = await h.context.newPage();
+    await p.goto(h.site('www.canva.com'));
+    await p.goto(h.site('www.chegg.com'));
+    await expect
+      .poll(async () =>
+        Object.keys(await h.storage())
+          .filter((k) => k.startsWith('corrupt:'))
+          .sort(),
+      )
+      .toEqual(['corrupt:alert:canva.com|hibp-canva', 'corrupt:alert:chegg.com|hibp-chegg', 'corrupt:settings']);
+    const alerts = await pollAlerts((a) =>
+      ['canva.com', 'chegg.com'].every((s) => a.some((x) => x.site === s && x.visits === 1)),
+    );
+    expect(alerts.filter((a) => a.site === 'canva.com' || a.site === 'chegg.com')).toHaveLength(2);
+    const page = await h.context.newPage();
+    await page.goto(h.pageUrl('src/alerts/index.html'));
+    await expect.poll(() => page.locator('[data-testid="alerts"] > li').count()).toBeGreaterThan(1);
+    await page.close();
     await p.close();
   });
 
