@@ -3,7 +3,8 @@
 import browser from 'webextension-polyfill';
 import summary from '@generated/dataset-summary.json';
 import type { Alert } from '../core/alert-bookkeeping';
-import { buildBreachIndex } from '../core/breach-index';
+import { compactBreachIndex } from '../core/breach-index';
+import { compactIndexFromBase64 } from '../core/compact-index';
 import { browserTranslate } from '../shared/i18n';
 import { createStore } from '../shared/storage';
 import type { Notifier } from './alert-recorder';
@@ -29,7 +30,8 @@ async function notifier(): Promise<Notifier | undefined> {
 }
 
 const deps: SiteVisitDeps = {
-  index: buildBreachIndex(summary.breaches, summary.publicSuffixes),
+  // The index was built at data-build time: loading it is decoding, not building (see compact-index.ts).
+  index: compactBreachIndex(summary.breaches, compactIndexFromBase64(summary.compactIndex), summary.publicSuffixes),
   action: browser.action,
   t: browserTranslate,
   store,

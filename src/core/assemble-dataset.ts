@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Dataset } from './dataset-schema';
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
+import { buildCompactIndex, compactIndexToBase64 } from './compact-index';
 import { comparePartialDates } from './partial-date';
 
 /** What the data build reads: HIBP's list, our curated files and the alias file. */
@@ -122,6 +123,8 @@ export interface DatasetSummary {
   counts: Dataset['counts'];
   publicSuffixes: string[];
   breaches: BreachSummary[];
+  /** The domain index of `breaches`, prebuilt (compact-index.ts) and base64-encoded. */
+  compactIndex: string;
 }
 
 /** The compact projection bundled into the worker, so it never parses descriptions it does not show. */
@@ -137,5 +140,6 @@ export function summariseDataset(dataset: Dataset): DatasetSummary {
       breachDate,
       sensitive,
     })),
+    compactIndex: compactIndexToBase64(buildCompactIndex(dataset.breaches)),
   };
 }

@@ -1,3 +1,4 @@
+import { compactLookup, type CompactIndex } from './compact-index';
 import { normaliseHost, webHostOf, type NotApplicableReason } from './web-host';
 
 /** The least a breach needs to be indexed by domain. */
@@ -6,9 +7,12 @@ export interface Indexable {
   readonly domains: readonly string[];
 }
 
-/** Breaches keyed by each of their domains, and the public suffixes that are never a site. */
+/** Finds breaches by host, and knows the public suffixes that are never a site. */
 export interface BreachIndex<T extends Indexable> {
-  readonly byDomain: ReadonlyMap<string, readonly T[]>;
+  /** Every breach whose domain is the host or a parent domain of it, most specific domain first. */
+  find(host: string): T[];
+  /** Every indexed domain. */
+  domains(): Iterable<string>;
   readonly publicSuffixes: ReadonlySet<string>;
   readonly size: number;
 }
@@ -30,24 +34,45 @@ export function buildBreachIndex<T extends Indexable>(
       else if (!list.includes(breach)) list.push(breach);
     }
   }
-  return { byDomain, publicSuffixes: new Set(publicSuffixes), size: breaches.length };
+  return {
+    /**
+     * Walks the host's label suffixes, one Map probe each (shop.coop.co.uk finds coop.co.uk; notcoop.co.uk
+     * and coop.co.uk.evil.example do not), so no Public Suffix List is needed here.
+     */
+    find(host) {
+      const found: T[] = [];
+      let suffix = host;
+      for (;;) {
+        const hits = byDomain.get(suffix);
+        if (hits) for (const b of hits) if (!found.includes(b)) found.push(b);
+        const dot = suffix.indexOf('.');
+        if (dot < 0) return found;
+        suffix = suffix.slice(dot + 1);
+      }
+    },
+    domains: () => byDomain.keys(),
+    publicSuffixes: new Set(publicSuffixes),
+    size: breaches.length,
+  };
 }
 
-/**
- * Every breach whose domain is the host or one of its parent domains, on label boundaries:
- * shop.coop.co.uk finds coop.co.uk; notcoop.co.uk and coop.co.uk.evil.example do not.
- * Walks the host's label suffixes, one Map probe each, so no Public Suffix List is needed here.
- */
+/** The same index over a prebuilt compact layout (see compact-index.ts) of the same breaches, in order. */
+export function compactBreachIndex<T extends Indexable>(
+  breaches: readonly T[],
+  layout: CompactIndex,
+  publicSuffixes: Iterable<string> = [],
+): BreachIndex<T> {
+  return {
+    find: (host) => compactLookup(layout, host).map((i) => breaches[i]!),
+    domains: () => layout.keys.slice(0, -1).split('\n'),
+    publicSuffixes: new Set(publicSuffixes),
+    size: breaches.length,
+  };
+}
+
+/** Every breach whose domain is the host or one of its parent domains, on label boundaries. */
 export function findBreachesForHost<T extends Indexable>(index: BreachIndex<T>, host: string): T[] {
-  const found: T[] = [];
-  let suffix = host;
-  for (;;) {
-    const hits = index.byDomain.get(suffix);
-    if (hits) for (const b of hits) if (!found.includes(b)) found.push(b);
-    const dot = suffix.indexOf('.');
-    if (dot < 0) return found;
-    suffix = suffix.slice(dot + 1);
-  }
+  return index.find(host);
 }
 
 /** Looks up a URL: its breaches, or why it is not a site we look up. */

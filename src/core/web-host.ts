@@ -43,8 +43,16 @@ export function normaliseHost(hostname: string): WebHost {
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (host.startsWith('[') || IPV4.test(host)) return { ok: false, reason: 'ip-address' };
   if (host === '' || host.length > MAX_HOST_LENGTH) return { ok: false, reason: 'invalid-url' };
-  const labels = host.split('.');
-  if (labels.some((l) => l === '' || l.length > MAX_LABEL_LENGTH)) return { ok: false, reason: 'invalid-url' };
-  if (labels.length < 2 || host.endsWith('.localhost')) return { ok: false, reason: 'no-site' };
+  // Label lengths in one pass, without splitting: this runs on every navigation.
+  let labels = 1;
+  let labelStart = 0;
+  for (let i = 0; i <= host.length; i++) {
+    if (i < host.length && host.charCodeAt(i) !== 46 /* . */) continue;
+    const length = i - labelStart;
+    if (length === 0 || length > MAX_LABEL_LENGTH) return { ok: false, reason: 'invalid-url' };
+    if (i < host.length) labels++;
+    labelStart = i + 1;
+  }
+  if (labels < 2 || host.endsWith('.localhost')) return { ok: false, reason: 'no-site' };
   return { ok: true, host };
 }

@@ -101,7 +101,7 @@ export function BreachCard({ breach, steps, progress, expanded, onToggleStep, on
 
         <h4>{t('breachDetails')}</h4>
         {breach.descriptionHtml ? (
-          <SafeHtml class="description" html={breach.descriptionHtml} />
+          <SafeHtml class="description" html={breach.descriptionHtml} text={breach.description} />
         ) : (
           <p class="description">{breach.description}</p>
         )}

@@ -1,35 +1,28 @@
-import DOMPurify from 'dompurify';
+import { useEffect, useState } from 'preact/hooks';
 
-// Dataset descriptions may carry markup (HIBP's are HTML). The data build already reduced it to links and
-// emphasis; it is sanitised again here, in the page, because updated data (issue #6) arrives at run time.
-
-const ALLOWED = { ALLOWED_TAGS: ['a', 'em', 'strong'], ALLOWED_ATTR: ['href'], ALLOW_DATA_ATTR: false };
-
-let hooked = false;
-function ensureLinkHook(): void {
-  if (hooked) return;
-  hooked = true;
-  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName !== 'A') return;
-    const href = node.getAttribute('href') ?? '';
-    if (!/^https?:\/\//i.test(href)) node.removeAttribute('href');
-    node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer');
-  });
+export interface SafeHtmlProps {
+  html: string;
+  /** The same description as plain text, shown until the sanitiser has loaded (and if it fails to). */
+  text: string;
+  class?: string;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Markup reduced to http(s) links (opening in a new tab) and emphasis. */
-export function sanitiseDescription(html: string): string {
-  // DOMPurify returns its input untouched where it cannot work; fail closed and show the markup as text.
-  if (!DOMPurify.isSupported) return escapeHtml(html);
-  ensureLinkHook();
-  return DOMPurify.sanitize(html, { ...ALLOWED, ADD_ATTR: ['target', 'rel'] });
-}
-
-export function SafeHtml({ html, class: className }: { html: string; class?: string }) {
-  return <p class={className} dangerouslySetInnerHTML={{ __html: sanitiseDescription(html) }} />;
+/** A description's markup, sanitised by DOMPurify (loaded on first use) before it reaches the DOM. */
+export function SafeHtml({ html, text, class: className }: SafeHtmlProps) {
+  const [clean, setClean] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./sanitise-description').then(
+      (m) => live && setClean(m.sanitiseDescription(html)),
+      () => undefined, // keep the plain text
+    );
+    return () => {
+      live = false;
+    };
+  }, [html]);
+  return clean === null ? (
+    <p class={className}>{text}</p>
+  ) : (
+    <p class={className} dangerouslySetInnerHTML={{ __html: clean }} />
+  );
 }

@@ -62,6 +62,7 @@ describe('hostile dataset text in the popup', () => {
     await card.waitFor();
     // The card must have rendered the description, or "nothing executable" would prove nothing.
     await expect(card.locator('.description').textContent()).resolves.toContain('Readable text survives.');
+    await card.locator('.description em').waitFor(); // the sanitised markup has replaced the plain text
     await expect(card.locator('h3').textContent()).resolves.toBe('Hostile <b>title</b>');
     await card.locator('.description a', { hasText: 'safe link' }).hover();
     const found = await page.evaluate(() => {

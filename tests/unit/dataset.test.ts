@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assembleDataset, summariseDataset, type DatasetInputs } from '../../src/core/assemble-dataset';
-import { buildBreachIndex, lookupUrl } from '../../src/core/breach-index';
+import { buildBreachIndex, compactBreachIndex, lookupUrl } from '../../src/core/breach-index';
+import { compactIndexFromBase64 } from '../../src/core/compact-index';
 import type { Dataset } from '../../src/core/dataset-schema';
 import { buildDatasetFromFiles, DATA_DIR, readDatasetInputs, suffixRules } from '../../scripts/lib/dataset-files';
 
@@ -77,6 +78,9 @@ describe('the bundled dataset', () => {
     const summary = summariseDataset(dataset);
     expect(Object.keys(summary.breaches[0]!).sort()).toEqual(['breachDate', 'domains', 'id', 'sensitive', 'title']);
     expect(summary.breaches).toHaveLength(dataset.breaches.length);
+    const index = compactBreachIndex(summary.breaches, compactIndexFromBase64(summary.compactIndex));
+    expect(index.find('shop.coop.co.uk').map((b) => b.id)).toEqual(['co-op-2025']);
+    expect(index.find('www.debenhams.com')).toEqual([]);
   });
 });
 

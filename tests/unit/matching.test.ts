@@ -109,7 +109,7 @@ describe('index', () => {
       { id: 'one', domains: ['example.com'] },
       { id: 'two', domains: ['example.com'] },
     ]);
-    expect(i.byDomain.get('example.com')?.map((b) => b.id)).toEqual(['one', 'two']);
+    expect(i.find('example.com').map((b) => b.id)).toEqual(['one', 'two']);
     expect(i.size).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import regions from '../../data/help/regions.json';
 import { buildBreachIndex, lookupUrl } from '../../src/core/breach-index';
 import type { Breach, Dataset } from '../../src/core/dataset-schema';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { sanitiseDescription } from '../../src/popup/SafeHtml';
+import { sanitiseDescription } from '../../src/popup/sanitise-description';
 import { createStore } from '../../src/shared/storage';
 import { buildDatasetFromFiles } from '../../scripts/lib/dataset-files';
 import { translate as t } from '../fixtures/translate';
@@ -129,11 +129,12 @@ describe('description markup', () => {
     expect(sanitiseDescription(input)).toBe(output);
   });
 
-  it('renders an HIBP description as sanitised markup', () => {
+  it('renders an HIBP description as sanitised markup', async () => {
     const hibp = dataset.breaches.find((b) => b.hibpName === 'Adobe')!;
     renderPopup('https://www.adobe.com/', [
       { ...hibp, descriptionHtml: `${hibp.descriptionHtml}<img src=x onerror="alert(1)"><a href="javascript:x">j</a>` },
     ]);
+    await waitFor(() => expect(card(hibp.id).querySelector('.description a')).not.toBeNull());
     const description = card(hibp.id).querySelector('.description')!;
     expect(description.querySelector('img')).toBeNull();
     expect(description.querySelector('a[href^="javascript"]')).toBeNull();

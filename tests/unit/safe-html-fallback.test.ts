@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitiseDescription } from '../../src/popup/SafeHtml';
+import { sanitiseDescription } from '../../src/popup/sanitise-description';
 
 // In Node there is no DOM, so DOMPurify cannot sanitise: the popup's sanitiser must then show text, not markup.
 describe('description sanitiser without a DOM', () => {

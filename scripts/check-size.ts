@@ -1,0 +1,61 @@
+// Checks the gzip size of each entry point's JavaScript (the entry and every chunk it imports, however
+// indirectly) against the budgets in package.json "sizeBudgets". Breach data chunks (data-*.js) are data,
+// not code, and are reported apart. Run after `npm run build`; part of `npm test`.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT } from './lib/dataset-files';
+
+const DIST = join(ROOT, 'dist', 'chrome');
+const budgets = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).sizeBudgets as Record<string, number>;
+
+/** The entry file of each budgeted part: a page's module script, or the worker's loader. */
+function entryOf(part: string): string {
+  if (part === 'worker') return join(DIST, 'service-worker-loader.js');
+  const html = readFileSync(join(DIST, 'src', part, 'index.html'), 'utf8');
+  const src = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
+  if (!src) throw new Error(`no module script in src/${part}/index.html`);
+  return join(DIST, src.replace(/^\//, ''));
+}
+
+/** The JS files an entry loads when it starts (static imports), and those it may load later (import()). */
+function closure(entry: string): { initial: string[]; lazy: string[] } {
+  const initial = new Set<string>();
+  const lazyRoots = new Set<string>();
+  const visit = (file: string, into: Set<string>) => {
+    if (into.has(file)) return;
+    into.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
+      visit(resolve(dirname(file), m[1]!), into);
+    }
+    for (const m of code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
+      lazyRoots.add(resolve(dirname(file), m[1]!));
+    }
+  };
+  visit(entry, initial);
+  const lazy = new Set<string>();
+  for (const root of lazyRoots) visit(root, lazy);
+  return { initial: [...initial], lazy: [...lazy].filter((f) => !initial.has(f)) };
+}
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+let failed = false;
+for (const [part, budget] of Object.entries(budgets)) {
+  const { initial: files, lazy } = closure(entryOf(part));
+  const lazyBytes = lazy.reduce((n, f) => n + gz(f), 0);
+  const code = files.filter((f) => !/\/data-[^/]+\.js$/.test(f));
+  const data = files.filter((f) => /\/data-[^/]+\.js$/.test(f));
+  const codeBytes = code.reduce((n, f) => n + gz(f), 0);
+  const dataBytes = data.reduce((n, f) => n + gz(f), 0);
+  const ok = codeBytes <= budget;
+  failed ||= !ok;
+  console.log(
+    `size ${ok ? 'ok  ' : 'OVER'} ${part.padEnd(8)} ${(codeBytes / 1024).toFixed(1).padStart(6)} kB gzip of ${(budget / 1024).toFixed(0)} kB ` +
+      `loaded at start (${code.length} files; loaded on demand: ${(lazyBytes / 1024).toFixed(1)} kB; data apart: ${(dataBytes / 1024).toFixed(1)} kB)`,
+  );
+}
+if (failed) {
+  console.error('size: over budget (see package.json "sizeBudgets")');
+  process.exit(1);
+}
