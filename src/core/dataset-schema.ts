@@ -77,16 +77,31 @@ const breachFields = {
   reviewed: v.optional(partialDate),
   /** Why a fact is as it is, where the sources disagree or are unclear. */
   note: v.optional(nonEmpty),
+  regulatorOutcome: v.optional(nonEmpty),
+  sameSiteReason: v.optional(nonEmpty),
 };
 
 export const BreachSchema = v.strictObject(breachFields);
 
-/** A curated entry as written in data/curated/*.json: origin and sources are required there. */
+/** A curated source names its publisher and date, so a reader can judge and find it. */
+export const CuratedSourceSchema = v.strictObject({
+  title: nonEmpty,
+  url: httpsUrl,
+  publisher: nonEmpty,
+  date: partialDate,
+});
+
+/** A curated entry as written in data/curated/*.json: sources, a review date and a country are required. */
 export const CuratedBreachSchema = v.strictObject({
   ...breachFields,
   origin: v.optional(v.literal('curated'), 'curated'),
-  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must cite at least one source')),
+  sources: v.pipe(v.array(CuratedSourceSchema), v.minLength(1, 'must cite at least one source')),
   reviewed: partialDate,
+  country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code')),
+  /** The regulator's outcome, where there was one (e.g. an ICO fine and its amount). */
+  regulatorOutcome: v.optional(nonEmpty),
+  /** Why this entry shares a domain and year with another one, when it does. */
+  sameSiteReason: v.optional(nonEmpty),
 });
 
 export type Breach = v.InferOutput<typeof BreachSchema>;
