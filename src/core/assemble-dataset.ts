@@ -48,13 +48,15 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
     curated.push(b);
   }
 
-  const replacedByCurated = new Set(curated.flatMap((b) => (b.hibpName ? [b.hibpName] : [])));
+  const replacedByCurated = new Set(
+    curated.flatMap((b) => [...(b.hibpName ? [b.hibpName] : []), ...(b.replacesHibp ?? [])]),
+  );
   const hibpNames = new Set(inputs.hibp.map((b) => b.Name));
   for (const name of Object.keys(inputs.aliases)) {
     if (!hibpNames.has(name)) errors.push(`data/aliases.json: "${name}" is not the Name of a Have I Been Pwned breach`);
   }
   for (const name of replacedByCurated) {
-    if (!hibpNames.has(name)) errors.push(`curated hibpName "${name}" is not the Name of a Have I Been Pwned breach`);
+    if (!hibpNames.has(name)) errors.push(`curated hibpName or replacesHibp "${name}" is not the Name of a Have I Been Pwned breach`);
   }
 
   const hibp: Breach[] = [];

@@ -71,7 +71,9 @@ const breachFields = {
   origin: v.picklist(['curated', 'hibp']),
   /** The Have I Been Pwned Name of this breach (the same incident, for curated entries). */
   hibpName: v.optional(nonEmpty),
-  /** ISO 3166-1 alpha-2 country of the organisation, for coverage reports. */
+  /** Further HIBP Names of the same incident that a curated entry replaces (one attack, two brands). */
+  replacesHibp: v.optional(v.array(nonEmpty)),
+  /** ISO 3166-1 alpha-2 code of the market the sources report on (the regulator's or the customers'). */
   country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code'))),
   /** Date a person last checked the entry against its sources (curated entries). */
   reviewed: v.optional(partialDate),

@@ -74,6 +74,9 @@ describe('curated breach entries', () => {
 
   it('replace, not repeat, the HIBP entry of the same incident', () => {
     const hibpNames = new Set(dataset.breaches.filter((b) => b.origin === 'hibp').map((b) => b.hibpName));
-    for (const b of curated) if (b.hibpName) expect(hibpNames.has(b.hibpName)).toBe(false);
+    for (const b of curated) {
+      for (const name of [b.hibpName, ...(b.replacesHibp ?? [])].filter(Boolean))
+        expect(hibpNames.has(name)).toBe(false);
+    }
   });
 });
