@@ -64,6 +64,11 @@ export function BreachCard({ breach, steps, progress, expanded, onToggleStep, on
         {breach.thirdParty && (
           <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
         )}
+        {breach.regulatorOutcome && (
+          <p class="note" data-testid="regulator">
+            {t('breachRegulator', [breach.regulatorOutcome])}
+          </p>
+        )}
         {breach.sensitive && <p class="note">{t('breachSensitive')}</p>}
         {!breach.verified && <p class="note">{t('unverified')}</p>}
 
