@@ -56,7 +56,8 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
     if (!hibpNames.has(name)) errors.push(`data/aliases.json: "${name}" is not the Name of a Have I Been Pwned breach`);
   }
   for (const name of replacedByCurated) {
-    if (!hibpNames.has(name)) errors.push(`curated hibpName or replacesHibp "${name}" is not the Name of a Have I Been Pwned breach`);
+    if (!hibpNames.has(name))
+      errors.push(`curated hibpName or replacesHibp "${name}" is not the Name of a Have I Been Pwned breach`);
   }
 
   const hibp: Breach[] = [];

@@ -141,7 +141,7 @@ describe('stored alerts in Chromium', () => {
       'www.adobe.com',
       'www.canva.com',
       'www.chegg.com',
-      'www.tesco.com',
+      'www.8tracks.com',
       'www.123rf.com',
       'www.500px.com',
       'www.acne.org',

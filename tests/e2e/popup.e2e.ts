@@ -118,3 +118,26 @@ describe('popup in Chromium', () => {
     await page.close();
   });
 });
+
+describe('curated breaches in the popup', () => {
+  it.each([
+    ['www.britishairways.com', 'british-airways-2018', 'Credit card CVV', 'Passport numbers', 'call-bank'],
+    ['www.jdsports.co.uk', 'jd-sports-2023', 'Partial credit card data', 'Passwords', 'phishing'],
+    ['www.harrods.com', 'harrods-2025', 'Loyalty program details', 'Credit cards', 'phishing'],
+  ])('%s shows %s with exposed, not exposed, steps and sources', async (host, id, exposed, notTaken, step) => {
+    const page = await openPopup(`https://${host}/`);
+    const card = page.locator(`article[data-breach-id="${id}"]`);
+    await expect(card.getByTestId('exposed').textContent()).resolves.toContain(exposed);
+    await expect(card.getByTestId('not-exposed').textContent()).resolves.toContain(notTaken);
+    await expect(card.locator(`[data-step="${step}"]`).count()).resolves.toBe(1);
+    expect(await card.locator('.sources a').count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-curated-${id}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the regulator outcome where there was one', async () => {
+    const page = await openPopup('https://www.britishairways.com/');
+    await expect(page.getByTestId('regulator').textContent()).resolves.toContain('£20 million');
+    await page.close();
+  });
+});

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import regions from '../../data/help/regions.json';
 import { buildBreachIndex, lookupUrl } from '../../src/core/breach-index';
+import { formatPartialDate } from '../../src/core/format-date';
 import type { Breach, Dataset } from '../../src/core/dataset-schema';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { sanitiseDescription } from '../../src/popup/sanitise-description';
@@ -99,7 +100,9 @@ describe('popup: no breach and not a website', () => {
   it('says no breach is known, with the data date and size, and that absence is no guarantee', () => {
     renderPopup('https://unbreached.example.com/');
     const text = screen.getByTestId('no-breach').textContent!;
-    expect(text).toContain('No breach known for unbreached.example.com in our data of 13 May 2025.');
+    expect(text).toContain(
+      `No breach known for unbreached.example.com in our data of ${formatPartialDate(dataset.dataDate)}.`,
+    );
     expect(text).toContain(`We know of ${dataset.counts.breaches.toLocaleString('en-GB')} breaches`);
     expect(text).toContain('may still have had one');
   });
