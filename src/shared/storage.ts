@@ -90,6 +90,17 @@ export function createStore(area: StorageArea, log: Logger = console) {
     await area.remove(key);
   }
 
+  /**
+   * Sets a corrupt value aside from outside the key's queue: queued behind any write to that key, and only if
+   * the value is still the corrupt one, so a repair can never delete a good value written in the meantime.
+   */
+  function setAsideQueued(key: string, raw: unknown, reason: string): Promise<void> {
+    return serialised(key, async () => {
+      const now = (await area.get(key))[key];
+      if (now !== undefined && JSON.stringify(now) === JSON.stringify(raw)) await setAside(key, raw, reason);
+    });
+  }
+
   function check<T>(
     schema: v.GenericSchema<unknown, T>,
     raw: unknown,
@@ -100,12 +111,13 @@ export function createStore(area: StorageArea, log: Logger = console) {
       : { ok: false, reason: parsed.issues.map((i) => i.message).join('; ') };
   }
 
-  async function read<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> {
+  /** Reads one key; `inQueue` is true when the caller already holds the key's queue (read-modify-write). */
+  async function read<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T, inQueue = false): Promise<T> {
     const raw = (await area.get(key))[key];
     if (raw === undefined) return fallback;
     const checked = check(schema, raw);
     if (checked.ok) return checked.value;
-    await setAside(key, raw, checked.reason);
+    await (inQueue ? setAside(key, raw, checked.reason) : setAsideQueued(key, raw, checked.reason));
     return fallback;
   }
 
@@ -116,7 +128,7 @@ export function createStore(area: StorageArea, log: Logger = console) {
     change: (value: T) => T,
   ): Promise<T> {
     return serialised(key, async () => {
-      const next = change(await read(key, schema, fallback));
+      const next = change(await read(key, schema, fallback, true));
       await area.set({ [key]: next });
       return next;
     });
@@ -160,7 +172,7 @@ export function createStore(area: StorageArea, log: Logger = console) {
         if (!key.startsWith('alert:')) continue;
         const checked = check(AlertSchema, raw);
         if (checked.ok) alerts.push(checked.value);
-        else await setAside(key, raw, checked.reason);
+        else await setAsideQueued(key, raw, checked.reason);
       }
       return alerts;
     },
@@ -171,7 +183,7 @@ export function createStore(area: StorageArea, log: Logger = console) {
     updateAlert(id: string, change: (a: Alert | undefined) => Alert | undefined): Promise<Alert | undefined> {
       const key = alertKey(id);
       return serialised(key, async () => {
-        const next = change(await read<Alert | undefined>(key, AlertSchema, undefined));
+        const next = change(await read<Alert | undefined>(key, AlertSchema, undefined, true));
         if (next) await area.set({ [key]: next });
         else await area.remove(key);
         return next;

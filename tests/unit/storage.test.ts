@@ -27,6 +27,31 @@ describe('storage', () => {
     expect(warnings[0]).toContain('progress:x');
   });
 
+  it('never lets a repair by a plain read delete a good value written at the same time', async () => {
+    const { createStore: make } = await import('../../src/shared/storage');
+    for (let round = 0; round < 20; round++) {
+      const area = memoryArea({ 'alert:a.example|x': { id: 'a.example|x', visits: 'corrupt' } });
+      const store = make(area, quiet);
+      const good = {
+        id: 'a.example|x',
+        site: 'a.example',
+        breachId: 'x',
+        firstSeen: 1,
+        lastSeen: 1,
+        visits: 1,
+        state: 'new' as const,
+      };
+      // A reader (the re-badge) and a writer (the visit) race on one corrupt key.
+      await Promise.all([
+        store.getAlert('a.example|x'),
+        store.updateAlert('a.example|x', () => good),
+        store.listAlerts(),
+      ]);
+      expect(area.data['alert:a.example|x']).toEqual(good);
+      expect(area.data['corrupt:alert:a.example|x']).toBeDefined();
+    }
+  });
+
   it('stamps the schema version and leaves a newer one alone', async () => {
     const area = memoryArea();
     await createStore(area, quiet).migrate();
