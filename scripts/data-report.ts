@@ -22,8 +22,8 @@ table(
   tally((b) => b.origin),
 );
 table(
-  'by year of breach (curated / all)',
-  tally((b) => b.breachDate.slice(0, 4)).map(([y, n]) => [y, n]) as [string, number][],
+  'all breaches by year of breach',
+  tally((b) => b.breachDate.slice(0, 4)),
 );
 table(
   'curated by year',

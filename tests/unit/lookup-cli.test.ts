@@ -40,3 +40,24 @@ describe('lookup CLI', () => {
     expect(lines[3]).toMatchObject({ site: 'evil.example', breaches: [] });
   }, 30_000);
 });
+
+describe('lookup CLI on every curated brand', () => {
+  it('returns each curated breach, with its sources, for a shop page on each of its domains', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = join(ROOT, 'data', 'curated');
+    const entries = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { id: string; domains: string[] });
+    const pages = entries.flatMap((e) => e.domains.map((d) => ({ id: e.id, url: `https://www.${d}/shop/basket` })));
+    const { status, lines } = lookup(...pages.map((p) => p.url));
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(pages.length);
+    pages.forEach((p, i) => {
+      const hit = lines[i].breaches.find((b: { id: string }) => b.id === p.id);
+      expect(hit, `${p.url} should return ${p.id}`).toBeDefined();
+      expect(hit.sources.length).toBeGreaterThan(0);
+      expect(hit.sources.every((s: { url: string }) => s.url.startsWith('https://'))).toBe(true);
+    });
+    expect(entries.length).toBeGreaterThanOrEqual(43);
+  }, 60_000);
+});
