@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { escapeHtml } from '../core/safe-description';
 
 // Loaded on demand by SafeHtml, so DOMPurify weighs on the popup only when a breach has markup.
 // Dataset descriptions may carry markup (HIBP's are HTML). The data build already reduced it to links and
@@ -17,10 +18,6 @@ function ensureLinkHook(): void {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   });
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Markup reduced to http(s) links (opening in a new tab) and emphasis. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, SCREENSHOT_DIR, type Harness } from './harness';
+import { launch, SCREENSHOT_DIR, seedAlerts, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -27,25 +27,7 @@ async function pollAlerts(until: (a: StoredAlert[]) => boolean): Promise<StoredA
   return alerts;
 }
 /** Fills storage with 1,000 alerts of other sites, so the tests below run against a long history. */
-const seedHistory = () =>
-  h.worker.evaluate(async () => {
-    await chrome.storage.local.clear();
-    const items: Record<string, unknown> = {};
-    for (let i = 0; i < 1000; i++) {
-      const site = `history${i}.example.com`;
-      items[`alert:${site}|old${i}`] = {
-        id: `${site}|old${i}`,
-        site,
-        breachId: `old${i}`,
-        title: `Old breach ${i}`,
-        firstSeen: 1_700_000_000_000 + i,
-        lastSeen: 1_700_000_000_000 + i,
-        visits: 1,
-        state: 'reviewed',
-      };
-    }
-    await chrome.storage.local.set(items);
-  });
+const seedHistory = () => seedAlerts(h.worker, 1000, 'history');
 const fresh = (alerts: StoredAlert[]) => alerts.filter((a) => !a.site.startsWith('history'));
 const ALERT_RGB = '179,38,30,255';
 const CALM_RGB = '60,90,128,255';

@@ -1,30 +1,19 @@
 // Smoke test of dist/firefox in real Firefox (Debian's firefox-esr) through puppeteer-core and WebDriver BiDi.
 // BiDi refuses to open moz-extension:// pages, so this checks what it can: the build installs, keeps the
 // id its manifest declares, and its background script starts and handles a navigation without errors.
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './harness';
+import { findBrowser, ROOT } from './harness';
 
 const FIREFOX_DIR = join(ROOT, 'dist', 'firefox');
 
-function firefoxPath(): string {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((p): p is string =>
-    Boolean(p),
-  );
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      `No Firefox found (looked at ${candidates.join(', ')}). Install it with ` +
-        '`apt-get update && apt-get install -y firefox-esr`, or set FIREFOX_PATH=/path/to/firefox.',
-    );
-  }
-  return found;
-}
+const firefoxPath = () =>
+  findBrowser('Firefox', 'FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'firefox-esr');
 
 /** Installs an unpacked build, visits a breached site, and returns the id and the extension's console errors. */
 async function installAndBrowse(dir: string, port: number): Promise<{ id: string; errors: string[] }> {

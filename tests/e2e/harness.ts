@@ -12,19 +12,45 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
 export const SCREENSHOT_DIR = join(import.meta.dirname, '__screenshots__');
 
-/** Finds Chromium, or fails with how to get one: the e2e suite never skips silently. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => Boolean(p),
-  );
+/** The first browser binary that exists, or an error saying how to get one: e2e tests never skip silently. */
+export function findBrowser(name: string, envVar: string, paths: string[], aptPackage: string): string {
+  const candidates = [process.env[envVar], ...paths].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      `No Chromium found (looked at ${candidates.join(', ')}). Install it with ` +
-        '`apt-get update && apt-get install -y chromium`, or set CHROME_PATH=/path/to/chrome.',
+      `No ${name} found (looked at ${candidates.join(', ')}). Install it with ` +
+        `\`apt-get update && apt-get install -y ${aptPackage}\`, or set ${envVar}=/path/to/${aptPackage}.`,
     );
   }
   return found;
+}
+
+export const chromiumPath = () =>
+  findBrowser('Chromium', 'CHROME_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser'], 'chromium');
+
+/** Replaces the extension's storage with `count` alerts of made-up sites named `${prefix}${i}.example.com`. */
+export function seedAlerts(worker: Worker, count: number, prefix: string): Promise<void> {
+  return worker.evaluate(
+    async ([n, pre]) => {
+      await chrome.storage.local.clear();
+      const items: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) {
+        const site = `${pre}${i}.example.com`;
+        items[`alert:${site}|b${i}`] = {
+          id: `${site}|b${i}`,
+          site,
+          breachId: `b${i}`,
+          title: `Breach ${i}`,
+          firstSeen: Date.now() - i * 60_000,
+          lastSeen: Date.now() - i * 60_000,
+          visits: 1 + (i % 7),
+          state: i % 3 === 0 ? 'new' : 'reviewed',
+        };
+      }
+      await chrome.storage.local.set(items);
+    },
+    [count, prefix] as const,
+  );
 }
 
 export interface Harness {

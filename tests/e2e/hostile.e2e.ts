@@ -7,7 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+import { launch, ROOT, SCREENSHOT_DIR, seedAlerts, type Harness } from './harness';
 
 const HOSTILE = [
   '<script>window.__pwned = "script"</script>',
@@ -232,24 +232,7 @@ describe('privacy and least privilege', () => {
   });
 
   it('starts the alerts page and records a visit quickly with 1,000 stored alerts', async () => {
-    await h.worker.evaluate(async () => {
-      await chrome.storage.local.clear();
-      const items: Record<string, unknown> = {};
-      for (let i = 0; i < 1000; i++) {
-        const site = `site${i}.example.com`;
-        items[`alert:${site}|b${i}`] = {
-          id: `${site}|b${i}`,
-          site,
-          breachId: `b${i}`,
-          title: `Breach ${i}`,
-          firstSeen: Date.now() - i * 60_000,
-          lastSeen: Date.now() - i * 60_000,
-          visits: 1 + (i % 7),
-          state: i % 3 === 0 ? 'new' : 'reviewed',
-        };
-      }
-      await chrome.storage.local.set(items);
-    });
+    await seedAlerts(h.worker, 1000, 'site');
     const page = await h.context.newPage();
     const start = Date.now();
     await page.goto(h.pageUrl('src/alerts/index.html'));
