@@ -1,0 +1,94 @@
+import * as v from 'valibot';
+import { BreachSchema, describeIssues, type Breach } from './dataset-schema';
+import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
+
+// The rules a downloaded Have I Been Pwned breach list must pass before it replaces the one in use, shared by
+// `npm run data:update` and (issue #6) the extension's optional updates. Pure: no I/O, no DOM.
+
+export interface UpdateLimits {
+  /** Bytes of the response body; larger is refused before parsing. */
+  maxBytes: number;
+  /** A list that keeps fewer than this share of the previous one's breaches is refused as suspicious. */
+  minKeptShare: number;
+}
+
+export const DEFAULT_LIMITS: UpdateLimits = { maxBytes: 10 * 1024 * 1024, minKeptShare: 0.5 };
+
+const HibpEntrySchema = v.looseObject({
+  Name: v.pipe(v.string(), v.minLength(1)),
+  Title: v.string(),
+  Domain: v.string(),
+  BreachDate: v.string(),
+  AddedDate: v.string(),
+  PwnCount: v.number(),
+  Description: v.string(),
+  DataClasses: v.array(v.string()),
+  IsVerified: v.boolean(),
+  IsFabricated: v.boolean(),
+  IsSensitive: v.boolean(),
+  IsRetired: v.boolean(),
+  IsSpamList: v.boolean(),
+});
+
+export type UpdateResult =
+  { ok: true; hibp: HibpBreach[]; breaches: Breach[]; skipped: number } | { ok: false; reason: string };
+
+/**
+ * Checks a downloaded breach list (its raw text) against the rules, and converts the entries we keep.
+ * `previousCount` is how many HIBP breaches the data in use has.
+ */
+export function checkHibpUpdate(body: string, previousCount: number, limits = DEFAULT_LIMITS): UpdateResult {
+  const bytes = new TextEncoder().encode(body).length;
+  if (bytes > limits.maxBytes)
+    return { ok: false, reason: `too large: ${bytes} bytes, the limit is ${limits.maxBytes}` };
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    return { ok: false, reason: `not valid JSON (${(e as Error).message})` };
+  }
+  if (!Array.isArray(data)) return { ok: false, reason: 'not a list of breaches' };
+  const hibp: HibpBreach[] = [];
+  const breaches: Breach[] = [];
+  let skipped = 0;
+  for (const [i, raw] of data.entries()) {
+    const entry = v.safeParse(HibpEntrySchema, raw);
+    if (!entry.success) return { ok: false, reason: `entry ${i}: ${describeIssues(entry.issues)[0]}` };
+    const b = entry.output as unknown as HibpBreach;
+    hibp.push(b);
+    if (hibpSkipReason(b)) {
+      skipped++;
+      continue;
+    }
+    const converted = v.safeParse(BreachSchema, convertHibpBreach(b));
+    if (!converted.success) return { ok: false, reason: `"${b.Name}": ${describeIssues(converted.issues)[0]}` };
+    breaches.push(converted.output);
+  }
+  if (previousCount > 0 && breaches.length < previousCount * limits.minKeptShare) {
+    return {
+      ok: false,
+      reason: `suspicious: ${breaches.length} breaches where ${previousCount} were known (fewer than ${Math.round(limits.minKeptShare * 100)}%)`,
+    };
+  }
+  return { ok: true, hibp, breaches, skipped };
+}
+
+export interface ListChanges {
+  added: string[];
+  modified: string[];
+  removed: string[];
+}
+
+/** What changed between two HIBP lists, by Name: new entries, entries whose ModifiedDate moved, entries gone. */
+export function diffHibpLists(before: readonly HibpBreach[], after: readonly HibpBreach[]): ListChanges {
+  const old = new Map(before.map((b) => [b.Name, b]));
+  const now = new Map(after.map((b) => [b.Name, b]));
+  return {
+    added: [...now.keys()].filter((n) => !old.has(n)).sort(),
+    modified: [...now.values()]
+      .filter((b) => old.has(b.Name) && (old.get(b.Name)!.ModifiedDate ?? '') !== (b.ModifiedDate ?? ''))
+      .map((b) => b.Name)
+      .sort(),
+    removed: [...old.keys()].filter((n) => !now.has(n)).sort(),
+  };
+}

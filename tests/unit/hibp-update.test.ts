@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkHibpUpdate, diffHibpLists } from '../../src/core/hibp-update';
+import type { HibpBreach } from '../../src/core/hibp-convert';
+import { DATA_DIR } from '../../scripts/lib/dataset-files';
+
+const list = JSON.parse(readFileSync(join(DATA_DIR, 'hibp', 'breaches.json'), 'utf8')) as HibpBreach[];
+const kept = list.filter((b) => b.Domain && !b.IsSpamList && !b.IsFabricated && !b.IsRetired).length;
+
+describe('checking a downloaded HIBP list', () => {
+  it('accepts the list as published, keeping what the build keeps', () => {
+    const r = checkHibpUpdate(JSON.stringify(list), kept);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.breaches).toHaveLength(kept);
+  });
+
+  it.each([
+    ['a truncated body', JSON.stringify(list).slice(0, 5000), 'not valid JSON'],
+    ['an object instead of a list', '{"breaches": []}', 'not a list'],
+    ['an entry without a Name', JSON.stringify([{ ...list[0], Name: undefined }]), 'entry 0'],
+    ['a list that shrinks by 90%', JSON.stringify(list.slice(0, Math.floor(list.length / 10))), 'suspicious'],
+  ])('refuses %s with a reason', (_name, body, reason) => {
+    const r = checkHibpUpdate(body, kept);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain(reason);
+  });
+
+  it('refuses a body over the size limit before parsing it', () => {
+    const r = checkHibpUpdate('x'.repeat(2000), kept, { maxBytes: 1000, minKeptShare: 0.5 });
+    expect(r).toEqual({ ok: false, reason: 'too large: 2000 bytes, the limit is 1000' });
+  });
+
+  it('turns hostile descriptions into inert text and links', () => {
+    const hostile = [{ ...list[0], Description: '<img src=x onerror=alert(1)><a href="javascript:x">y</a>ok' }];
+    const r = checkHibpUpdate(JSON.stringify(hostile), 0);
+    expect(r.ok && r.breaches[0]!.descriptionHtml).toBe('yok');
+  });
+});
+
+describe('what changed between two lists', () => {
+  it('names added, modified and removed breaches', () => {
+    const [a, b, c] = list as [HibpBreach, HibpBreach, HibpBreach];
+    const changes = diffHibpLists([a, b], [{ ...b, ModifiedDate: '2099-01-01T00:00:00Z' }, c]);
+    expect(changes).toEqual({ added: [c.Name], modified: [b.Name], removed: [a.Name] });
+  });
+});
