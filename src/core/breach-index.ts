@@ -70,11 +70,6 @@ export function compactBreachIndex<T extends Indexable>(
   };
 }
 
-/** Every breach whose domain is the host or one of its parent domains, on label boundaries. */
-export function findBreachesForHost<T extends Indexable>(index: BreachIndex<T>, host: string): T[] {
-  return index.find(host);
-}
-
 /** Looks up a URL: its breaches, or why it is not a site we look up. */
 export function lookupUrl<T extends Indexable>(index: BreachIndex<T>, url: string): Lookup<T> {
   return lookupWebHost(index, webHostOf(url));
@@ -89,7 +84,7 @@ export function lookupWebHost<T extends Indexable>(
   if (index.publicSuffixes.has(parsed.host)) {
     return { status: 'not-applicable', reason: 'no-site', host: parsed.host };
   }
-  return { status: 'ok', host: parsed.host, breaches: findBreachesForHost(index, parsed.host) };
+  return { status: 'ok', host: parsed.host, breaches: index.find(parsed.host) };
 }
 
 /** Normalises a host name (not a URL) and looks it up. */
