@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { summariseDataset } from '../src/core/assemble-dataset';
-import { buildDatasetFromFiles, DATA_DIR, GENERATED_DIR } from './lib/dataset-files';
+import { buildDatasetFromFiles, DATA_DIR, GENERATED_DIR, readDatasetInputs } from './lib/dataset-files';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
 const dataDir = values.data ? resolve(values.data) : DATA_DIR;
@@ -26,6 +26,8 @@ const { dataset, skipped } = result;
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'dataset.json'), JSON.stringify(dataset));
 writeFileSync(join(outDir, 'dataset-summary.json'), JSON.stringify(summariseDataset(dataset)));
+// The worker converts downloaded lists as the build does, extra domains included (issue #6).
+writeFileSync(join(outDir, 'hibp-aliases.json'), JSON.stringify(readDatasetInputs(dataDir).aliases));
 const c = dataset.counts;
 console.log(
   `data:build: ${c.breaches} breaches (${c.curated} curated, ${c.hibp} from HIBP), ${c.domains} domains, data of ${dataset.dataDate}; ` +

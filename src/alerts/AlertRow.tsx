@@ -31,8 +31,14 @@ export function AlertRow({ alert, detailsUrl, onState, onMute, t }: AlertRowProp
         <strong class="alert-site">{alert.site}</strong>
         <span class="alert-title">{title}</span>
         <span class="alert-meta">
-          {t('alertFirstSeen', [day])} ·{' '}
-          {alert.visits === 1 ? t('alertVisitsOne') : t('alertVisitsMany', [alert.visits])}
+          {alert.reported && alert.visits === 0 ? (
+            t('alertReported', [day])
+          ) : (
+            <>
+              {t('alertFirstSeen', [day])} ·{' '}
+              {alert.visits === 1 ? t('alertVisitsOne') : t('alertVisitsMany', [alert.visits])}
+            </>
+          )}
         </span>
       </div>
       <div class="alert-actions" role="group" aria-label={t('alertActionsFor', [`${alert.site}: ${title}`])}>

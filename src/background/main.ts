@@ -1,19 +1,37 @@
 // The service worker's wiring. Every listener is registered synchronously on the first tick,
 // because a stopped MV3 worker is woken only for listeners that exist when it starts.
 import browser from 'webextension-polyfill';
-import summary from '@generated/dataset-summary.json';
+import summaryJson from '@generated/dataset-summary.json';
+import aliases from '@generated/hibp-aliases.json';
 import type { Alert } from '../core/alert-bookkeeping';
+import type { DatasetSummary } from '../core/assemble-dataset';
 import { compactBreachIndex } from '../core/breach-index';
 import { compactIndexFromBase64 } from '../core/compact-index';
 import { browserTranslate } from '../shared/i18n';
-import { createStore } from '../shared/storage';
+import type { DataStatus } from '../shared/messages';
+import { createStore, type Settings } from '../shared/storage';
 import type { Notifier } from './alert-recorder';
+import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
 import { createHandlers, route } from './message-router';
 import { handleTabUrl, type SiteVisitDeps } from './site-visit';
 
+// Validated by the data build; JSON imports widen its literal types.
+const summary = summaryJson as DatasetSummary;
 const store = createStore(browser.storage.local);
-// Every handler waits for the stored data to be in this build's layout before it reads or writes.
-const ready = store.migrate().catch((e: unknown) => console.error('storage migration failed', e));
+// The index was built at data-build time: loading it is decoding, not building (see compact-index.ts).
+const bundled = bundledData(
+  summary,
+  compactBreachIndex(summary.breaches, compactIndexFromBase64(summary.compactIndex), summary.publicSuffixes),
+);
+let data: DataInUse = bundled;
+// Every handler waits for the stored data to be in this build's layout, and for the data in use (a
+// downloaded list, if there is a good one), before it reads or writes.
+const ready = store
+  .migrate()
+  .then(async () => {
+    data = await loadDataInUse(store, summary, bundled);
+  })
+  .catch((e: unknown) => console.error('storage start-up failed', e));
 
 async function notifier(): Promise<Notifier | undefined> {
   if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return undefined;
@@ -22,7 +40,7 @@ async function notifier(): Promise<Notifier | undefined> {
       await browser.notifications.create(`alert:${alert.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('icons/alert-128.png'),
-        title: browserTranslate('notificationTitle', [alert.site]),
+        title: browserTranslate(alert.reported ? 'notificationReportedTitle' : 'notificationTitle', [alert.site]),
         message: title,
       });
     },
@@ -30,8 +48,9 @@ async function notifier(): Promise<Notifier | undefined> {
 }
 
 const deps: SiteVisitDeps = {
-  // The index was built at data-build time: loading it is decoding, not building (see compact-index.ts).
-  index: compactBreachIndex(summary.breaches, compactIndexFromBase64(summary.compactIndex), summary.publicSuffixes),
+  get index() {
+    return data.index;
+  },
   action: browser.action,
   t: browserTranslate,
   store,
@@ -52,7 +71,72 @@ async function rebadgeAll(): Promise<void> {
   for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) onTab(tab.id, tab.url, false);
 }
 
-const handlers = createHandlers({ store, rebadgeAll });
+const UPDATE_ALARM = 'data-update';
+/** The first check after install or after updates are switched on by the alarm: soon, not at once. */
+const FIRST_CHECK_DELAY_MS = 60_000;
+
+const updateDeps: DataUpdateDeps = {
+  store,
+  // Bound: the worker's fetch throws "Illegal invocation" when called as a method of another object.
+  fetch: globalThis.fetch.bind(globalThis),
+  now: Date.now,
+  random: Math.random,
+  bundled: summary,
+  aliases,
+  notifier,
+  current: () => data,
+  async use(next) {
+    data = next;
+    await rebadgeAll();
+  },
+  schedule: async (when) => void (await browser.alarms.create(UPDATE_ALARM, { when })),
+};
+
+/** Makes sure an automatic check is scheduled while updates are on (alarms may not survive a restart). */
+async function scheduleUpdates(settings: Settings): Promise<void> {
+  if (!settings.updates) {
+    await browser.alarms.clear(UPDATE_ALARM);
+    return;
+  }
+  if (await browser.alarms.get(UPDATE_ALARM)) return;
+  const { nextCheck } = await store.getUpdateState();
+  await browser.alarms.create(UPDATE_ALARM, { when: Math.max(nextCheck ?? 0, Date.now() + FIRST_CHECK_DELAY_MS) });
+}
+
+async function dataStatus(): Promise<DataStatus> {
+  const [settings, state] = await Promise.all([store.getSettings(), store.getUpdateState()]);
+  return {
+    updatesOn: settings.updates,
+    source: data.source,
+    dataDate: data.dataDate,
+    counts: data.counts,
+    bundledDate: summary.dataDate,
+    ...(data.fetchedAt !== undefined ? { fetchedAt: data.fetchedAt } : {}),
+    state,
+  };
+}
+
+const handlers = createHandlers({
+  store,
+  rebadgeAll,
+  dataStatus,
+  async checkNow() {
+    if (!(await store.getSettings()).updates) throw new Error(browserTranslate('updatesOffError'));
+    await checkForUpdate(updateDeps, true);
+    return dataStatus();
+  },
+  async settingsChanged(before, after) {
+    if (before.updates === after.updates) return;
+    await scheduleUpdates(after);
+    // Switched on: the person expects fresh data now, not tomorrow.
+    if (after.updates) void checkForUpdate(updateDeps, true);
+  },
+});
+
+function onStart(): void {
+  void rebadgeAll();
+  void ready.then(async () => scheduleUpdates(await store.getSettings()));
+}
 
 // Navigation: a new URL is a visit. Chrome may reset per-tab action state when a page loads, so the
 // badge is set again (without counting a visit) when loading completes.
@@ -66,8 +150,11 @@ browser.tabs.onReplaced.addListener((added) => {
     () => undefined,
   );
 });
-browser.runtime.onInstalled.addListener(() => void rebadgeAll());
-browser.runtime.onStartup.addListener(() => void rebadgeAll());
+browser.runtime.onInstalled.addListener(onStart);
+browser.runtime.onStartup.addListener(onStart);
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === UPDATE_ALARM) void ready.then(() => checkForUpdate(updateDeps, false));
+});
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only the extension's own pages may talk to the worker.
   if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;

@@ -3,6 +3,7 @@ import { mergeAlerts, type Alert } from '../core/alert-bookkeeping';
 import { describeIssues } from '../core/dataset-schema';
 import {
   EXPORT_FORMAT,
+  type DataStatus,
   type Envelope,
   type MessageMap,
   type MessageType,
@@ -10,7 +11,7 @@ import {
   type Request,
   type Response,
 } from '../shared/messages';
-import { AlertSchema, type Store } from '../shared/storage';
+import { AlertSchema, type Settings, type Store } from '../shared/storage';
 
 // Feature: answers the pages' messages. The worker is the only writer of alerts, so a page's change and a
 // navigation's visit to the same alert are serialised in one place.
@@ -21,6 +22,11 @@ export interface RouterDeps {
   store: Store;
   /** Re-badges every open tab after a change that alters badge colours. */
   rebadgeAll: () => Promise<void>;
+  dataStatus: () => Promise<DataStatus>;
+  /** Runs a check for a newer breach list now; rejects with the reason when updates are off. */
+  checkNow: () => Promise<DataStatus>;
+  /** Told after every settings change, to start or stop the data updates. */
+  settingsChanged: (before: Settings, after: Settings) => Promise<void>;
 }
 
 const ImportSchema = v.union([
@@ -56,7 +62,7 @@ async function markReviewed(store: Store, ids: readonly string[]): Promise<numbe
   return changed;
 }
 
-export function createHandlers({ store, rebadgeAll }: RouterDeps): Handlers {
+export function createHandlers({ store, rebadgeAll, dataStatus, checkNow, settingsChanged }: RouterDeps): Handlers {
   const after = async <T>(value: T) => {
     await rebadgeAll();
     return value;
@@ -90,11 +96,21 @@ export function createHandlers({ store, rebadgeAll }: RouterDeps): Handlers {
     },
     'alerts/clear': async () => after(await store.clearAlerts()),
     'settings/get': () => store.getSettings(),
-    'settings/update': async (change) => after(await store.updateSettings((s) => ({ ...s, ...change }))),
+    'settings/update': async (change) => {
+      let before: Settings | undefined;
+      const next = await store.updateSettings((s) => {
+        before = s;
+        return { ...s, ...change };
+      });
+      await settingsChanged(before!, next);
+      return after(next);
+    },
     'sites/mute': async ({ site }) =>
       after(await store.updateSettings((s) => ({ ...s, mutedSites: [...new Set([...s.mutedSites, site])].sort() }))),
     'sites/unmute': async ({ site }) =>
       after(await store.updateSettings((s) => ({ ...s, mutedSites: s.mutedSites.filter((m) => m !== site) }))),
+    'data/status': () => dataStatus(),
+    'data/check-now': () => checkNow(),
   };
 }
 

@@ -1,5 +1,4 @@
-import type { BreachSummary } from '../core/assemble-dataset';
-import { alertId, shouldAlert } from '../core/alert-bookkeeping';
+import { alertId, shouldAlert, type VisitedBreach } from '../core/alert-bookkeeping';
 import { lookupUrl, type BreachIndex } from '../core/breach-index';
 import { breachSiteFor } from '../core/protective-steps';
 import type { Translate } from '../shared/i18n';
@@ -9,16 +8,19 @@ import { setTabBadge, type ActionApi } from './tab-badge';
 
 // Feature: a tab arrives at a URL → look it up, record the visit as alerts, badge the tab.
 
+/** What the worker's index holds of a breach. */
+export type IndexedBreach = VisitedBreach & { domains: readonly string[] };
+
 export interface SiteVisitDeps extends AlertRecorderDeps {
-  index: BreachIndex<BreachSummary>;
+  index: BreachIndex<IndexedBreach>;
   action: ActionApi;
   t: Translate;
   store: Store;
 }
 
 /** Groups the matched breaches by the breached domain the person is on. */
-function bySite(host: string, breaches: readonly BreachSummary[]): Map<string, BreachSummary[]> {
-  const groups = new Map<string, BreachSummary[]>();
+function bySite(host: string, breaches: readonly IndexedBreach[]): Map<string, IndexedBreach[]> {
+  const groups = new Map<string, IndexedBreach[]>();
   for (const b of breaches) {
     const site = breachSiteFor(b.domains, host);
     groups.set(site, [...(groups.get(site) ?? []), b]);

@@ -1,5 +1,5 @@
 import type { Lookup } from '../core/breach-index';
-import type { BreachSummary } from '../core/assemble-dataset';
+import type { IndexedBreach } from './site-visit';
 import type { Translate } from '../shared/i18n';
 
 // Feature: the toolbar icon of a tab shows how many known breaches its site has had: in alert colour
@@ -27,7 +27,7 @@ export async function setTabBadge(
   action: ActionApi,
   t: Translate,
   tabId: number,
-  result: Lookup<BreachSummary> | null,
+  result: Lookup<IndexedBreach> | null,
   tone: BadgeTone,
 ): Promise<void> {
   const breaches = result?.status === 'ok' ? result.breaches : [];

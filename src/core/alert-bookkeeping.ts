@@ -19,6 +19,8 @@ export interface Alert {
   state: AlertState;
   /** Whether a system notification was shown for it. */
   notified?: boolean;
+  /** Raised by a data update: the site was visited before this breach was known (visits starts at 0). */
+  reported?: boolean;
 }
 
 export interface AlertSettings {
@@ -61,16 +63,14 @@ export function shouldAlert(site: string, breach: VisitedBreach, settings: Alert
   );
 }
 
-/** The alert after one more visit: created on the first, counted on later ones; its state is kept. */
-export function recordVisit(
-  existing: Alert | undefined,
+/** A new alert for `site` and `breach`; the title is left out of sensitive breaches unless opted in. */
+function newAlert(
   site: string,
   breach: VisitedBreach,
   settings: Pick<AlertSettings, 'keepSensitiveTitles'>,
   now: number,
 ): Alert {
   const keepTitle = !breach.sensitive || settings.keepSensitiveTitles;
-  if (existing) return { ...existing, lastSeen: Math.max(existing.lastSeen, now), visits: existing.visits + 1 };
   return {
     id: alertId(site, breach.id),
     site,
@@ -81,6 +81,45 @@ export function recordVisit(
     visits: 1,
     state: 'new',
   };
+}
+
+/** The alert after one more visit: created on the first, counted on later ones; its state is kept. */
+export function recordVisit(
+  existing: Alert | undefined,
+  site: string,
+  breach: VisitedBreach,
+  settings: Pick<AlertSettings, 'keepSensitiveTitles'>,
+  now: number,
+): Alert {
+  if (existing) return { ...existing, lastSeen: Math.max(existing.lastSeen, now), visits: existing.visits + 1 };
+  return newAlert(site, breach, settings, now);
+}
+
+/**
+ * The alert a data update raises when a site in the alert history reports a further breach: "a site you
+ * visited has reported a breach". Not a visit, so it counts none; an existing alert is left as it is.
+ */
+export function recordReport(
+  existing: Alert | undefined,
+  site: string,
+  breach: VisitedBreach,
+  settings: Pick<AlertSettings, 'keepSensitiveTitles'>,
+  now: number,
+): Alert {
+  return existing ?? { ...newAlert(site, breach, settings, now), visits: 0, reported: true };
+}
+
+/** The (site, breach) pairs a data update adds for sites in the alert history, given the breaches of each site. */
+export function newlyReported<B extends { id: string }>(
+  historySites: Iterable<string>,
+  breachesOf: (site: string) => readonly B[],
+  previousIds: ReadonlySet<string>,
+): { site: string; breach: B }[] {
+  const found: { site: string; breach: B }[] = [];
+  for (const site of new Set(historySites)) {
+    for (const breach of breachesOf(site)) if (!previousIds.has(breach.id)) found.push({ site, breach });
+  }
+  return found;
 }
 
 /**

@@ -3,6 +3,7 @@ import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Da
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
 import { buildCompactIndex, compactIndexToBase64 } from './compact-index';
 import { comparePartialDates } from './partial-date';
+import { describeBreaches, mergeWithCurated, type Mergeable } from './merge-breaches';
 
 /** What the data build reads: HIBP's list, our curated files and the alias file. */
 export interface DatasetInputs {
@@ -48,21 +49,18 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
     curated.push(b);
   }
 
-  const replacedByCurated = new Set(
-    curated.flatMap((b) => [...(b.hibpName ? [b.hibpName] : []), ...(b.replacesHibp ?? [])]),
-  );
   const hibpNames = new Set(inputs.hibp.map((b) => b.Name));
   for (const name of Object.keys(inputs.aliases)) {
     if (!hibpNames.has(name)) errors.push(`data/aliases.json: "${name}" is not the Name of a Have I Been Pwned breach`);
   }
-  for (const name of replacedByCurated) {
+  for (const name of curated.flatMap((b) => [...(b.hibpName ? [b.hibpName] : []), ...(b.replacesHibp ?? [])])) {
     if (!hibpNames.has(name))
       errors.push(`curated hibpName or replacesHibp "${name}" is not the Name of a Have I Been Pwned breach`);
   }
 
   const hibp: Breach[] = [];
   for (const raw of [...inputs.hibp].sort((a, b) => a.Name.localeCompare(b.Name))) {
-    const reason = replacedByCurated.has(raw.Name) ? 'replaced-by-curated' : hibpSkipReason(raw);
+    const reason = hibpSkipReason(raw);
     if (reason) {
       skipped[reason] = (skipped[reason] ?? 0) + 1;
       continue;
@@ -75,7 +73,9 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
     hibp.push(parsed.output);
   }
 
-  const breaches = [...curated, ...hibp];
+  const merged = mergeWithCurated(curated, hibp);
+  for (const d of merged.dropped) skipped[d.reason] = (skipped[d.reason] ?? 0) + 1;
+  const breaches = merged.breaches;
   const seenIds = new Map<string, string>();
   const publicSuffixes = new Set<string>();
   for (const b of breaches) {
@@ -94,31 +94,22 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
   }
   if (errors.length) return { ok: false, errors };
 
-  const dates = breaches.flatMap((b) => [b.breachDate, b.disclosedDate ?? '', b.addedDate ?? '']).filter(Boolean);
-  const dataDate = dates.reduce((a, b) => (b > a ? b : a), '0000');
   const dataset: Dataset = {
     schemaVersion: 1,
-    dataDate,
+    ...describeBreaches(breaches),
     ...(inputs.hibpSnapshot ? { hibpSnapshot: inputs.hibpSnapshot } : {}),
-    counts: {
-      breaches: breaches.length,
-      curated: curated.length,
-      hibp: hibp.length,
-      domains: new Set(breaches.flatMap((b) => b.domains)).size,
-    },
     publicSuffixes: [...publicSuffixes].sort(),
     breaches,
   };
   return { ok: true, dataset, skipped };
 }
 
-/** What the service worker needs of a breach: enough to badge a tab and name the breach. */
-export interface BreachSummary {
-  id: string;
+/** What the service worker needs of a breach: enough to badge a tab, name the breach and merge an update. */
+export interface BreachSummary extends Mergeable {
   title: string;
   domains: string[];
-  breachDate: string;
   sensitive: boolean;
+  replacesHibp?: string[];
 }
 
 export interface DatasetSummary {
@@ -128,6 +119,23 @@ export interface DatasetSummary {
   breaches: BreachSummary[];
   /** The domain index of `breaches`, prebuilt (compact-index.ts) and base64-encoded. */
   compactIndex: string;
+  /** The newest date among the curated entries alone, which a downloaded HIBP list does not replace. */
+  curatedDataDate: string;
+}
+
+/** The worker's projection of one breach (the names of replaced HIBP entries only where there are some). */
+export function summariseBreach(b: Breach): BreachSummary {
+  const { id, title, domains, breachDate, sensitive, origin, hibpName, replacesHibp } = b;
+  return {
+    id,
+    title,
+    domains,
+    breachDate,
+    sensitive,
+    origin,
+    ...(origin === 'curated' && hibpName ? { hibpName } : {}),
+    ...(replacesHibp?.length ? { replacesHibp } : {}),
+  };
 }
 
 /** The compact projection bundled into the worker, so it never parses descriptions it does not show. */
@@ -136,13 +144,8 @@ export function summariseDataset(dataset: Dataset): DatasetSummary {
     dataDate: dataset.dataDate,
     counts: dataset.counts,
     publicSuffixes: dataset.publicSuffixes,
-    breaches: dataset.breaches.map(({ id, title, domains, breachDate, sensitive }) => ({
-      id,
-      title,
-      domains,
-      breachDate,
-      sensitive,
-    })),
+    breaches: dataset.breaches.map(summariseBreach),
     compactIndex: compactIndexToBase64(buildCompactIndex(dataset.breaches)),
+    curatedDataDate: describeBreaches(dataset.breaches.filter((b) => b.origin === 'curated')).dataDate,
   };
 }

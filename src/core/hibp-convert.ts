@@ -1,5 +1,8 @@
 import type { Breach } from './dataset-schema';
+import { hibpId } from './hibp-id';
 import { toSafeDescription } from './safe-description';
+
+export { hibpId };
 
 /** One element of Have I Been Pwned's /api/v3/breaches list, as published. */
 export interface HibpBreach {
@@ -30,16 +33,6 @@ export function hibpSkipReason(b: HibpBreach): HibpSkipReason | null {
   if (b.IsFabricated) return 'fabricated';
   if (b.IsRetired) return 'retired';
   return null;
-}
-
-/** A stable id from the HIBP Name: "hibp-" + lower-case letters, digits and hyphens. */
-export function hibpId(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
-  return `hibp-${slug || 'unnamed'}`;
 }
 
 /** Lower-cases a domain and turns an IDN into punycode, as the index keys are. */

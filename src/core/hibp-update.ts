@@ -30,6 +30,17 @@ const HibpEntrySchema = v.looseObject({
   IsSpamList: v.boolean(),
 });
 
+export interface UpdateOptions {
+  limits?: UpdateLimits;
+  /** Extra domains of HIBP breaches by Name (data/aliases.json), as the build adds them. */
+  aliases?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Public suffixes known to the data in use. The extension has no Public Suffix List at run time, so a
+   * downloaded breach whose domain is one of these (a whole registry such as co.uk) is refused by this list.
+   */
+  publicSuffixes?: ReadonlySet<string>;
+}
+
 export type UpdateResult =
   { ok: true; hibp: HibpBreach[]; breaches: Breach[]; skipped: number } | { ok: false; reason: string };
 
@@ -37,7 +48,8 @@ export type UpdateResult =
  * Checks a downloaded breach list (its raw text) against the rules, and converts the entries we keep.
  * `previousCount` is how many HIBP breaches the data in use has.
  */
-export function checkHibpUpdate(body: string, previousCount: number, limits = DEFAULT_LIMITS): UpdateResult {
+export function checkHibpUpdate(body: string, previousCount: number, options: UpdateOptions = {}): UpdateResult {
+  const { limits = DEFAULT_LIMITS, aliases = {}, publicSuffixes = new Set<string>() } = options;
   const bytes = new TextEncoder().encode(body).length;
   if (bytes > limits.maxBytes)
     return { ok: false, reason: `too large: ${bytes} bytes, the limit is ${limits.maxBytes}` };
@@ -60,8 +72,10 @@ export function checkHibpUpdate(body: string, previousCount: number, limits = DE
       skipped++;
       continue;
     }
-    const converted = v.safeParse(BreachSchema, convertHibpBreach(b));
+    const converted = v.safeParse(BreachSchema, convertHibpBreach(b, aliases[b.Name] ?? []));
     if (!converted.success) return { ok: false, reason: `"${b.Name}": ${describeIssues(converted.issues)[0]}` };
+    const suffix = converted.output.domains.find((d) => publicSuffixes.has(d));
+    if (suffix) return { ok: false, reason: `"${b.Name}": domain "${suffix}" is a public suffix, not a site` };
     breaches.push(converted.output);
   }
   if (previousCount > 0 && breaches.length < previousCount * limits.minKeptShare) {

@@ -1,4 +1,7 @@
 import { Parser } from 'htmlparser2';
+import { escapeHtml } from './escape-html';
+
+export { escapeHtml };
 
 // Breach descriptions from Have I Been Pwned are HTML. We never pass them through as they are:
 // this DOM-free converter (it runs at build time and in a service worker alike) keeps text,
@@ -13,11 +16,6 @@ export interface SafeDescription {
 
 const EMPHASIS: Record<string, string> = { em: 'em', i: 'em', strong: 'strong', b: 'strong' };
 const DROP_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math']);
-
-/** Escapes text for HTML, attributes included. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** True for an absolute http(s) URL; anything else (javascript:, data:, relative) is no link. */
 export function isHttpUrl(href: string): boolean {

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Dataset } from '../core/dataset-schema';
-import { formatCount, formatPartialDate } from '../core/format-date';
 import type { MessageKey, Translate } from '../shared/i18n';
+import type { DataStatus } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
 import type { Settings } from '../shared/storage';
+import { DataPanel } from './DataPanel';
 
 export interface OptionsAppProps {
   send: typeof sendMessage;
   t: Translate;
-  dataset: Pick<Dataset, 'dataDate' | 'counts'>;
   /** Asks for the optional notifications permission (must run in the click that turns them on). */
   requestNotifications: () => Promise<boolean>;
   alertsUrl: string;
@@ -22,12 +21,15 @@ const REGIONS: [Settings['region'] | '', MessageKey][] = [
 ];
 const AGES = [null, 1, 2, 5, 10] as const;
 
-/** The options page's one state owner: the settings, saved through the worker on every change. */
-export function OptionsApp({ send, t, dataset, requestNotifications, alertsUrl }: OptionsAppProps) {
+/** The options page's one state owner: the settings and the data status, saved through the worker. */
+export function OptionsApp({ send, t, requestNotifications, alertsUrl }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [data, setData] = useState<DataStatus | null>(null);
+  const [checking, setChecking] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   useEffect(() => {
     void send('settings/get', {}).then(setSettings);
+    void send('data/status', {}).then(setData);
   }, []);
 
   const save = async (change: Partial<Settings>) => {
@@ -46,9 +48,24 @@ export function OptionsApp({ send, t, dataset, requestNotifications, alertsUrl }
     await save({ notifications: on });
   };
   const unmute = async (site: string) => setSettings(await send('sites/unmute', { site }));
+  const checkNow = async () => {
+    setChecking(true);
+    try {
+      setData(await send('data/check-now', {}));
+    } catch (e) {
+      setStatus({ text: t('alertsActionFailed', [(e as Error).message]), error: true });
+    } finally {
+      setChecking(false);
+    }
+  };
+  const toggleUpdates = async (on: boolean) => {
+    await save({ updates: on });
+    setData(await send('data/status', {}));
+    // Switching on starts a check in the worker; this joins it and shows its outcome.
+    if (on) await checkNow();
+  };
 
-  if (!settings) return null;
-  const c = dataset.counts;
+  if (!settings || !data) return null;
   return (
     <>
       <h1>{t('optionsTitle')}</h1>
@@ -136,16 +153,7 @@ export function OptionsApp({ send, t, dataset, requestNotifications, alertsUrl }
         ))}
       </select>
 
-      <h2>{t('optionsData')}</h2>
-      <p data-testid="dataset">
-        {t('optionsDataSummary', [
-          formatCount(c.breaches),
-          formatCount(c.domains),
-          formatPartialDate(dataset.dataDate),
-          c.curated,
-          formatCount(c.hibp),
-        ])}
-      </p>
+      <DataPanel status={data} t={t} checking={checking} onToggle={toggleUpdates} onCheckNow={checkNow} />
       <p>
         <a href="https://haveibeenpwned.com/" target="_blank" rel="noopener noreferrer">
           {t('optionsDataHibp')}

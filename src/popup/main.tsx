@@ -5,6 +5,7 @@ import datasetJson from '@generated/dataset.json';
 import regions from '../../data/help/regions.json';
 import { buildBreachIndex, lookupUrl } from '../core/breach-index';
 import type { Dataset } from '../core/dataset-schema';
+import { withDownloadedHibp } from '../core/merge-breaches';
 import { regionFromLanguages, type RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
@@ -13,7 +14,14 @@ import { PopupApp } from './PopupApp';
 import './popup.css';
 
 // Validated by the data build (npm run data:build); JSON imports widen its literal types.
-const dataset = datasetJson as Dataset;
+const bundled = datasetJson as Dataset;
+
+/** The data the worker badges with: the last good download (see data-updates.ts), else the bundled data. */
+async function datasetInUse(store: ReturnType<typeof createStore>): Promise<Dataset> {
+  const update = await store.getUpdateSummary();
+  const hibp = update && (await store.getUpdateBreaches(update.fetchedAt));
+  return update && hibp ? withDownloadedHibp(bundled, hibp, update) : bundled;
+}
 
 async function targetUrl(): Promise<string | undefined> {
   const fromQuery = new URLSearchParams(location.search).get('url');
@@ -27,7 +35,7 @@ async function main(): Promise<void> {
   const language = browser.i18n.getUILanguage();
   document.documentElement.lang = language;
   const store = createStore(browser.storage.local);
-  const [url, settings] = await Promise.all([targetUrl(), store.getSettings()]);
+  const [url, settings, dataset] = await Promise.all([targetUrl(), store.getSettings(), datasetInUse(store)]);
   const region: RegionContacts = regions[settings.region ?? regionFromLanguages([...navigator.languages, language])];
   const index = buildBreachIndex(dataset.breaches, dataset.publicSuffixes);
   const result = lookupUrl(index, url ?? '');

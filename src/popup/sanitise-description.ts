@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { escapeHtml } from '../core/safe-description';
+import { escapeHtml } from '../core/escape-html';
 
 // Loaded on demand by SafeHtml, so DOMPurify weighs on the popup only when a breach has markup.
 // Dataset descriptions may carry markup (HIBP's are HTML). The data build already reduced it to links and

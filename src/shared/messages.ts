@@ -1,5 +1,20 @@
 import type { Alert, AlertState } from '../core/alert-bookkeeping';
+import type { DatasetSummary } from '../core/assemble-dataset';
+import type { UpdateState } from '../core/update-schedule';
 import type { Settings } from './storage';
+
+/** What the options page shows about the breach data in use and its updates. */
+export interface DataStatus {
+  updatesOn: boolean;
+  source: 'bundled' | 'updated';
+  dataDate: string;
+  counts: DatasetSummary['counts'];
+  /** The date of the data bundled with this version of the extension. */
+  bundledDate: string;
+  /** When the list in use was downloaded (updated data only): the time of the last good update. */
+  fetchedAt?: number;
+  state: UpdateState;
+}
 
 /** What the alerts page exports and imports: alerts with a marker that says what the file is. */
 export const EXPORT_FORMAT = 'am-i-affected/alerts';
@@ -18,6 +33,9 @@ export interface MessageMap {
   'settings/update': { request: Partial<Settings>; response: Settings };
   'sites/mute': { request: { site: string }; response: Settings };
   'sites/unmute': { request: { site: string }; response: Settings };
+  'data/status': { request: Record<string, never>; response: DataStatus };
+  /** Checks for a newer breach list now (updates must be on) and answers with the status after it. */
+  'data/check-now': { request: Record<string, never>; response: DataStatus };
 }
 
 export type MessageType = keyof MessageMap;

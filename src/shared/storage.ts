@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 import type { Alert } from '../core/alert-bookkeeping';
+import type { BreachSummary } from '../core/assemble-dataset';
+import { BreachSchema, type Breach } from '../core/dataset-schema';
+import { INITIAL_UPDATE_STATE, type UpdateState } from '../core/update-schedule';
 
 // The one module that reads and writes extension storage.
 // - Every value has a schema. A value that does not fit is set aside under "corrupt:<key>" with the reason
@@ -39,6 +42,8 @@ export const SettingsSchema = v.object({
   mutedSites: v.optional(v.array(Domain), []),
   maxAgeYears: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
   keepSensitiveTitles: v.optional(v.boolean(), false),
+  /** Daily download of Have I Been Pwned's breach list (README: "Data updates"). */
+  updates: v.optional(v.boolean(), true),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
@@ -50,14 +55,54 @@ export const AlertSchema = v.object({
   title: v.optional(v.string()),
   firstSeen: v.pipe(v.number(), v.finite()),
   lastSeen: v.pipe(v.number(), v.finite()),
-  visits: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  // 0 for an alert raised by a data update (a site visited before the breach was known), not by a visit.
+  visits: v.pipe(v.number(), v.integer(), v.minValue(0)),
   state: v.picklist(['new', 'reviewed', 'done', 'dismissed']),
   notified: v.optional(v.boolean()),
+  reported: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, Alert>;
+
+const time = v.pipe(v.number(), v.finite());
+
+export const UpdateStateSchema = v.object({
+  lastCheck: v.optional(time),
+  lastOutcome: v.optional(v.picklist(['updated', 'unchanged', 'rejected', 'failed'])),
+  lastError: v.optional(v.object({ at: time, reason: v.string() })),
+  failures: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  nextCheck: v.optional(time),
+}) satisfies v.GenericSchema<unknown, UpdateState>;
+
+const BreachSummarySchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  domains: v.array(Domain),
+  breachDate: v.string(),
+  sensitive: v.boolean(),
+  origin: v.picklist(['curated', 'hibp']),
+  hibpName: v.optional(v.string()),
+  replacesHibp: v.optional(v.array(v.string())),
+}) satisfies v.GenericSchema<unknown, BreachSummary>;
+
+/** What the worker keeps of a downloaded list: the merged summaries it indexes, and facts for the options page. */
+export const UpdateSummarySchema = v.object({
+  fetchedAt: time,
+  etag: v.optional(v.string()),
+  lastModified: v.optional(v.string()),
+  dataDate: v.string(),
+  counts: v.object({ breaches: v.number(), curated: v.number(), hibp: v.number(), domains: v.number() }),
+  breaches: v.array(BreachSummarySchema),
+});
+export type UpdateSummary = v.InferOutput<typeof UpdateSummarySchema>;
+
+/** The downloaded HIBP breaches in full, for the popup; `fetchedAt` ties them to their summary. */
+export const UpdateBreachesSchema = v.object({ fetchedAt: time, breaches: v.array(BreachSchema) });
 
 const progressKey = (breachId: string) => `progress:${breachId}`;
 const alertKey = (id: string) => `alert:${id}`;
 const SETTINGS_KEY = 'settings';
+const UPDATE_STATE_KEY = 'updates:state';
+const UPDATE_SUMMARY_KEY = 'data:update:summary';
+const UPDATE_BREACHES_KEY = 'data:update:breaches';
 export const META_KEY = 'meta';
 
 /** Each migration turns the whole stored object of version N into version N + 1. */
@@ -163,6 +208,34 @@ export function createStore(area: StorageArea, log: Logger = console) {
     getSettings: () => read(SETTINGS_KEY, SettingsSchema, DEFAULT_SETTINGS),
     updateSettings: (change: (s: Settings) => Settings) =>
       update(SETTINGS_KEY, SettingsSchema, DEFAULT_SETTINGS, change),
+
+    getUpdateState: () => read(UPDATE_STATE_KEY, UpdateStateSchema, INITIAL_UPDATE_STATE),
+    updateUpdateState: (change: (s: UpdateState) => UpdateState) =>
+      update(UPDATE_STATE_KEY, UpdateStateSchema, INITIAL_UPDATE_STATE, change),
+
+    /** The downloaded data's summary (what the worker indexes), or undefined when the bundled data is in use. */
+    getUpdateSummary: () => read<UpdateSummary | undefined>(UPDATE_SUMMARY_KEY, UpdateSummarySchema, undefined),
+
+    /**
+     * The downloaded HIBP breaches in full, only if they belong to the summary downloaded at `fetchedAt`;
+     * a missing or corrupt copy sets both aside, so the worker and the popup fall back to the same data.
+     */
+    async getUpdateBreaches(fetchedAt: number): Promise<Breach[] | undefined> {
+      const stored = await read(UPDATE_BREACHES_KEY, UpdateBreachesSchema, undefined);
+      if (stored?.fetchedAt === fetchedAt) return stored.breaches;
+      log.warn(`storage: the downloaded breaches do not match their summary; using the bundled data`);
+      await serialised(UPDATE_SUMMARY_KEY, () => area.remove(UPDATE_SUMMARY_KEY));
+      return undefined;
+    },
+
+    /** Stores a downloaded list: summary and breaches in one write, so no reader sees one without the other. */
+    saveUpdate: (summary: UpdateSummary, breaches: readonly Breach[]) =>
+      serialised(UPDATE_SUMMARY_KEY, () =>
+        area.set({
+          [UPDATE_SUMMARY_KEY]: summary,
+          [UPDATE_BREACHES_KEY]: { fetchedAt: summary.fetchedAt, breaches },
+        }),
+      ),
 
     /** Every stored alert that fits its schema; the others are set aside with their reason. */
     async listAlerts(): Promise<Alert[]> {

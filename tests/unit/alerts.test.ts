@@ -13,6 +13,7 @@ import {
 } from '../../src/core/alert-bookkeeping';
 import { buildBreachIndex } from '../../src/core/breach-index';
 import { createHandlers, parseAlertsExport, route } from '../../src/background/message-router';
+import { fixedDataUpdates } from '../fixtures/data-status';
 import { handleTabUrl } from '../../src/background/site-visit';
 import { createStore, DEFAULT_SETTINGS, SCHEMA_VERSION } from '../../src/shared/storage';
 import { memoryArea } from '../fixtures/memory-storage';
@@ -186,7 +187,7 @@ describe('messages from pages', () => {
     const area = memoryArea(initial);
     const store = createStore(area, quiet);
     let rebadged = 0;
-    const handlers = createHandlers({ store, rebadgeAll: async () => void rebadged++ });
+    const handlers = createHandlers({ store, rebadgeAll: async () => void rebadged++, ...fixedDataUpdates() });
     return { area, store, handlers, rebadged: () => rebadged };
   };
 

@@ -81,7 +81,16 @@ describe('the bundled dataset', () => {
 
   it('gives the worker a summary with only what it needs', () => {
     const summary = summariseDataset(dataset);
-    expect(Object.keys(summary.breaches[0]!).sort()).toEqual(['breachDate', 'domains', 'id', 'sensitive', 'title']);
+    expect(Object.keys(summary.breaches[0]!).sort()).toEqual([
+      'breachDate',
+      'domains',
+      'id',
+      'origin',
+      'sensitive',
+      'title',
+    ]);
+    // What a curated entry replaces travels with it, so a downloaded list is merged as the build merges.
+    expect(summary.breaches.find((b) => b.replacesHibp)).toMatchObject({ origin: 'curated', replacesHibp: ['Romwe'] });
     expect(summary.breaches).toHaveLength(dataset.breaches.length);
     const index = compactBreachIndex(summary.breaches, compactIndexFromBase64(summary.compactIndex));
     expect(index.find('shop.coop.co.uk').map((b) => b.id)).toEqual(['co-op-2025']);

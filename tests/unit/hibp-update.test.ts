@@ -27,7 +27,7 @@ describe('checking a downloaded HIBP list', () => {
   });
 
   it('refuses a body over the size limit before parsing it', () => {
-    const r = checkHibpUpdate('x'.repeat(2000), kept, { maxBytes: 1000, minKeptShare: 0.5 });
+    const r = checkHibpUpdate('x'.repeat(2000), kept, { limits: { maxBytes: 1000, minKeptShare: 0.5 } });
     expect(r).toEqual({ ok: false, reason: 'too large: 2000 bytes, the limit is 1000' });
   });
 

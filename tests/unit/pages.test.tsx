@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/core/alert-bookkeeping';
 import { createHandlers, route } from '../../src/background/message-router';
+import { fixedDataUpdates } from '../fixtures/data-status';
 import { AlertsApp } from '../../src/alerts/AlertsApp';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import type { send as sendMessage } from '../../src/shared/send-message';
@@ -16,7 +17,7 @@ afterEach(cleanup);
 function backend(initial: Record<string, unknown> = {}) {
   const area = memoryArea(initial);
   const store = createStore(area, { warn: () => undefined });
-  const handlers = createHandlers({ store, rebadgeAll: async () => undefined });
+  const handlers = createHandlers({ store, rebadgeAll: async () => undefined, ...fixedDataUpdates() });
   const send = (async (type: string, payload: unknown) => {
     const reply = await route(handlers, { type, payload });
     if (!reply.ok) throw new Error(reply.error);
@@ -129,13 +130,9 @@ describe('alerts page', () => {
 });
 
 describe('options page', () => {
-  const dataset = { dataDate: '2025-05-13', counts: { breaches: 818, curated: 3, hibp: 815, domains: 799 } };
-
   it('saves settings, lists muted sites and unmutes them', async () => {
     const { send, store } = backend({ settings: { mutedSites: ['coop.co.uk'] } });
-    render(
-      <OptionsApp send={send} t={t} dataset={dataset} requestNotifications={async () => true} alertsUrl="alerts" />,
-    );
+    render(<OptionsApp send={send} t={t} requestNotifications={async () => true} alertsUrl="alerts" />);
     await waitFor(() => expect(screen.getByTestId('muted').textContent).toContain('coop.co.uk'));
     fireEvent.click(screen.getByLabelText('Pause all new alerts'));
     await waitFor(async () => expect((await store.getSettings()).paused).toBe(true));
@@ -144,16 +141,14 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Unmute coop.co.uk' }));
     await waitFor(() => expect(screen.getByText('No muted sites.')).toBeTruthy());
     expect(screen.getByTestId('dataset').textContent).toBe(
-      '818 breaches on 799 domains, newest from 13 May 2025: 3 curated from company statements, regulators and news, 815 from Have I Been Pwned.',
+      '856 breaches on 848 domains, newest from 14 Oct 2025: 43 curated from company statements, regulators and news, 813 from Have I Been Pwned.',
     );
   });
 
   it('turns notifications on only when the browser allows them', async () => {
     const { send, store } = backend();
     let allow = false;
-    render(
-      <OptionsApp send={send} t={t} dataset={dataset} requestNotifications={async () => allow} alertsUrl="alerts" />,
-    );
+    render(<OptionsApp send={send} t={t} requestNotifications={async () => allow} alertsUrl="alerts" />);
     const box = await screen.findByLabelText(/Show a system notification/);
     fireEvent.click(box);
     await waitFor(() => expect(screen.getByTestId('status').textContent).toContain('not allowed'));

@@ -1,0 +1,157 @@
+import { alertId, recordReport, newlyReported, shouldAlert } from '../core/alert-bookkeeping';
+import { summariseBreach, type BreachSummary, type DatasetSummary } from '../core/assemble-dataset';
+import { buildBreachIndex, type BreachIndex } from '../core/breach-index';
+import { checkHibpUpdate } from '../core/hibp-update';
+import { describeBreaches, mergeWithCurated } from '../core/merge-breaches';
+import { breachSiteFor } from '../core/protective-steps';
+import { isCheckDue, recordCheck, type CheckOutcome, type UpdateState } from '../core/update-schedule';
+import type { Store, UpdateSummary } from '../shared/storage';
+import type { AlertRecorderDeps } from './alert-recorder';
+import { downloadBreachList, type DownloadLimits } from './download-list';
+
+// Feature: optional daily updates of the breach data. The worker downloads Have I Been Pwned's whole list,
+// checks it as the build does, merges it with the bundled curated entries, and switches the index in use.
+// Anything refused leaves the previous data in use and is recorded with its reason.
+
+/** The data the worker looks sites up in: the bundled summary, or the summary of the last good download. */
+export interface DataInUse {
+  source: 'bundled' | 'updated';
+  index: BreachIndex<BreachSummary>;
+  dataDate: string;
+  counts: DatasetSummary['counts'];
+  /** When the list in use was downloaded (updated data only). */
+  fetchedAt?: number;
+}
+
+export interface DataUpdateDeps extends AlertRecorderDeps {
+  store: Store;
+  fetch: typeof fetch;
+  random: () => number;
+  bundled: DatasetSummary;
+  aliases: Readonly<Record<string, readonly string[]>>;
+  /** Called with the new data once it is stored: the worker switches to it and re-badges its tabs. */
+  use(data: DataInUse): Promise<void>;
+  current(): DataInUse;
+  /** Sets the alarm for the next automatic check. */
+  schedule(at: number): Promise<void>;
+  limits?: DownloadLimits;
+}
+
+export function bundledData(bundled: DatasetSummary, index: BreachIndex<BreachSummary>): DataInUse {
+  return { source: 'bundled', index, dataDate: bundled.dataDate, counts: bundled.counts };
+}
+
+/** The data in use after a start-up: the stored download if there is a good one, else the bundled data. */
+export async function loadDataInUse(store: Store, bundled: DatasetSummary, fallback: DataInUse): Promise<DataInUse> {
+  const stored = await store.getUpdateSummary();
+  return stored ? updatedData(stored, bundled) : fallback;
+}
+
+function updatedData(stored: UpdateSummary, bundled: DatasetSummary): DataInUse {
+  return {
+    source: 'updated',
+    index: buildBreachIndex(stored.breaches, bundled.publicSuffixes),
+    dataDate: stored.dataDate,
+    counts: stored.counts,
+    fetchedAt: stored.fetchedAt,
+  };
+}
+
+/** Raises "a site you visited has reported a breach" alerts for breaches that are new in `next`. */
+async function alertHistorySites(deps: DataUpdateDeps, previous: DataInUse, next: DataInUse): Promise<void> {
+  const previousIds = new Set<string>();
+  for (const d of previous.index.domains()) for (const b of previous.index.find(d)) previousIds.add(b.id);
+  const alerts = await deps.store.listAlerts();
+  const settings = await deps.store.getSettings();
+  const now = deps.now();
+  const found = newlyReported(
+    alerts.map((a) => a.site),
+    (site) => next.index.find(site),
+    previousIds,
+  );
+  for (const { site: historySite, breach } of found) {
+    const site = breachSiteFor(breach.domains, historySite);
+    if (!shouldAlert(site, breach, settings, now)) continue;
+    let created = false;
+    const alert = await deps.store.updateAlert(alertId(site, breach.id), (existing) => {
+      created = !existing;
+      return recordReport(existing, site, breach, settings, now);
+    });
+    if (created && alert && settings.notifications && !breach.sensitive) {
+      const notifier = await deps.notifier?.();
+      if (notifier) {
+        await notifier.notify(alert, breach.title);
+        await deps.store.updateAlert(alert.id, (a) => a && { ...a, notified: true });
+      }
+    }
+  }
+}
+
+let running: Promise<UpdateState> | undefined;
+
+/**
+ * One check for a newer list. `manual` (the options page's "Check now") runs even when no check is due;
+ * nothing at all is sent while updates are switched off. Concurrent calls share one check.
+ */
+export function checkForUpdate(deps: DataUpdateDeps, manual: boolean): Promise<UpdateState> {
+  running ??= runCheck(deps, manual).finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateState> {
+  const [settings, state] = await Promise.all([deps.store.getSettings(), deps.store.getUpdateState()]);
+  if (!settings.updates) return state;
+  if (!manual && !isCheckDue(state, deps.now())) {
+    // An alarm that fired early (or a second one): wait for the time the last check set.
+    if (state.nextCheck !== undefined) await deps.schedule(state.nextCheck);
+    return state;
+  }
+
+  const stored = await deps.store.getUpdateSummary();
+  const download = await downloadBreachList(
+    deps.fetch,
+    stored ? { etag: stored.etag, lastModified: stored.lastModified } : {},
+    deps.now(),
+    deps.limits,
+  );
+  let outcome: CheckOutcome;
+  let detail: { reason?: string; retryAfterMs?: number } = {};
+  if (download.kind === 'not-modified') outcome = 'unchanged';
+  else if (download.kind === 'failed') {
+    outcome = download.rejected ? 'rejected' : 'failed';
+    detail = download;
+  } else {
+    const previous = deps.current();
+    const checked = checkHibpUpdate(download.body, previous.counts.hibp, {
+      aliases: deps.aliases,
+      publicSuffixes: new Set(deps.bundled.publicSuffixes),
+      ...(deps.limits ? { limits: { maxBytes: deps.limits.maxBytes, minKeptShare: 0.5 } } : {}),
+    });
+    if (!checked.ok) {
+      outcome = 'rejected';
+      detail = { reason: checked.reason };
+    } else {
+      const curated = deps.bundled.breaches.filter((b) => b.origin === 'curated');
+      const merged = mergeWithCurated(curated, checked.breaches.map(summariseBreach));
+      const facts = describeBreaches(checked.breaches);
+      const summary: UpdateSummary = {
+        fetchedAt: deps.now(),
+        ...(download.etag ? { etag: download.etag } : {}),
+        ...(download.lastModified ? { lastModified: download.lastModified } : {}),
+        dataDate: facts.dataDate > deps.bundled.curatedDataDate ? facts.dataDate : deps.bundled.curatedDataDate,
+        counts: describeBreaches(merged.breaches).counts,
+        breaches: merged.breaches,
+      };
+      await deps.store.saveUpdate(summary, checked.breaches);
+      const next = updatedData(summary, deps.bundled);
+      await alertHistorySites(deps, previous, next);
+      await deps.use(next);
+      outcome = 'updated';
+    }
+  }
+  const after = await deps.store.updateUpdateState((s) => recordCheck(s, outcome, deps.now(), deps.random(), detail));
+  if (after.nextCheck !== undefined) await deps.schedule(after.nextCheck);
+  return after;
+}

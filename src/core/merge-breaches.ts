@@ -1,0 +1,103 @@
+import { hibpId } from './hibp-id';
+
+// How curated entries and Have I Been Pwned entries become one list, at data-build time and again when the
+// extension downloads a newer HIBP list: one rule, so an update cannot bring back what the build left out.
+// Curated entries win: an HIBP entry is left out when a curated entry names it (hibpName / replacesHibp),
+// or when it looks like the same incident (a shared domain and breach dates within a year of each other)
+// — a newly listed HIBP entry for a breach we already describe from the company's own disclosure.
+
+/** The fields the merge reads; both full breaches and the worker's summaries have them. */
+export interface Mergeable {
+  id: string;
+  origin: 'curated' | 'hibp';
+  domains: readonly string[];
+  breachDate: string;
+  hibpName?: string;
+  replacesHibp?: readonly string[];
+}
+
+export type DropReason = 'replaced-by-curated' | 'same-incident-as-curated';
+
+export interface Dropped {
+  id: string;
+  /** The curated entry that won. */
+  by: string;
+  reason: DropReason;
+}
+
+const DAY_MS = 86_400_000;
+/** The same incident is reported with dates that differ by months, not years (breach vs discovery). */
+const SAME_INCIDENT_DAYS = 366;
+
+/** The first day a partial date ("2025", "2025-04", "2025-04-22") can mean, as a day number. */
+function firstDay(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y!, (m ?? 1) - 1, d ?? 1) / DAY_MS;
+}
+
+/** The HIBP ids a curated entry stands in for by name. */
+export function namedReplacements(b: Pick<Mergeable, 'hibpName' | 'replacesHibp'>): string[] {
+  return [...(b.hibpName ? [b.hibpName] : []), ...(b.replacesHibp ?? [])].map(hibpId);
+}
+
+/** Curated entries first, then the HIBP entries no curated entry replaces; says which were left out and why. */
+export function mergeWithCurated<T extends Mergeable>(
+  curated: readonly T[],
+  hibp: readonly T[],
+): { breaches: T[]; dropped: Dropped[] } {
+  const named = new Map<string, string>();
+  for (const c of curated) for (const id of namedReplacements(c)) named.set(id, c.id);
+  const byDomain = new Map<string, T[]>();
+  for (const c of curated) for (const d of c.domains) byDomain.set(d, [...(byDomain.get(d) ?? []), c]);
+
+  const kept: T[] = [];
+  const dropped: Dropped[] = [];
+  for (const h of hibp) {
+    const namedBy = named.get(h.id);
+    if (namedBy) {
+      dropped.push({ id: h.id, by: namedBy, reason: 'replaced-by-curated' });
+      continue;
+    }
+    const sameIncident = h.domains
+      .flatMap((d) => byDomain.get(d) ?? [])
+      .find((c) => Math.abs(firstDay(c.breachDate) - firstDay(h.breachDate)) <= SAME_INCIDENT_DAYS);
+    if (sameIncident) dropped.push({ id: h.id, by: sameIncident.id, reason: 'same-incident-as-curated' });
+    else kept.push(h);
+  }
+  return { breaches: [...curated, ...kept], dropped };
+}
+
+/** The counts and freshness date of a merged list, as the dataset and the options page report them. */
+export function describeBreaches(
+  breaches: readonly (Mergeable & { disclosedDate?: string | null; addedDate?: string })[],
+) {
+  const curated = breaches.filter((b) => b.origin === 'curated').length;
+  const dates = breaches.flatMap((b) => [b.breachDate, b.disclosedDate ?? '', b.addedDate ?? '']).filter(Boolean);
+  return {
+    dataDate: dates.reduce((a, b) => (b > a ? b : a), '0000'),
+    counts: {
+      breaches: breaches.length,
+      curated,
+      hibp: breaches.length - curated,
+      domains: new Set(breaches.flatMap((b) => b.domains)).size,
+    },
+  };
+}
+
+/**
+ * The bundled dataset with its HIBP part replaced by a downloaded one: the bundled curated entries stay and
+ * win as in the build. `facts` are the counts and date the worker computed when it accepted the download.
+ */
+export function withDownloadedHibp<D extends { breaches: readonly B[] }, B extends Mergeable>(
+  bundled: D,
+  hibp: readonly B[],
+  facts: ReturnType<typeof describeBreaches>,
+): D {
+  const curated = bundled.breaches.filter((b) => b.origin === 'curated');
+  return {
+    ...bundled,
+    dataDate: facts.dataDate,
+    counts: facts.counts,
+    breaches: mergeWithCurated(curated, hibp).breaches,
+  };
+}
