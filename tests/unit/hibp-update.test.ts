@@ -45,3 +45,32 @@ describe('what changed between two lists', () => {
     expect(changes).toEqual({ added: [c.Name], modified: [b.Name], removed: [a.Name] });
   });
 });
+
+describe('the rules the build and the extension share', () => {
+  const base = list.find((b) => b.Name === 'Adobe')!;
+
+  it('drops entries without a domain and those flagged spam, fabricated or retired', () => {
+    const flagged = [
+      { ...base, Name: 'A', Domain: '' },
+      { ...base, Name: 'B', IsSpamList: true },
+      { ...base, Name: 'C', IsFabricated: true },
+      { ...base, Name: 'D', IsRetired: true },
+      { ...base, Name: 'E' },
+    ];
+    const r = checkHibpUpdate(JSON.stringify(flagged), 0);
+    expect(r.ok && r.breaches.map((b) => b.id)).toEqual(['hibp-e']);
+    expect(r.ok && r.skipped).toBe(4);
+  });
+
+  it('adds the extra domains of data/aliases.json', () => {
+    const r = checkHibpUpdate(JSON.stringify([base]), 0, { aliases: { Adobe: ['adobe-extra.example'] } });
+    expect(r.ok && r.breaches[0]!.domains).toEqual(['adobe.com', 'adobe-extra.example']);
+  });
+
+  it('refuses a list with a breach on a whole registry, which would match every site under it', () => {
+    const r = checkHibpUpdate(JSON.stringify([{ ...base, Domain: 'CO.UK' }]), 0, {
+      publicSuffixes: new Set(['co.uk']),
+    });
+    expect(r).toEqual({ ok: false, reason: '"Adobe": domain "co.uk" is a public suffix, not a site' });
+  });
+});

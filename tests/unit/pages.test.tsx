@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/core/alert-bookkeeping';
 import { createHandlers, route } from '../../src/background/message-router';
-import { fixedDataUpdates } from '../fixtures/data-status';
+import { BUNDLED_STATUS, fixedDataUpdates } from '../fixtures/data-status';
+import type { DataStatus } from '../../src/shared/messages';
 import { AlertsApp } from '../../src/alerts/AlertsApp';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import type { send as sendMessage } from '../../src/shared/send-message';
@@ -14,10 +15,10 @@ import { memoryArea } from '../fixtures/memory-storage';
 afterEach(cleanup);
 
 /** The pages' `send`, answered by the worker's real handlers over an in-memory storage. */
-function backend(initial: Record<string, unknown> = {}) {
+function backend(initial: Record<string, unknown> = {}, data = fixedDataUpdates()) {
   const area = memoryArea(initial);
   const store = createStore(area, { warn: () => undefined });
-  const handlers = createHandlers({ store, rebadgeAll: async () => undefined, ...fixedDataUpdates() });
+  const handlers = createHandlers({ store, rebadgeAll: async () => undefined, ...data });
   const send = (async (type: string, payload: unknown) => {
     const reply = await route(handlers, { type, payload });
     if (!reply.ok) throw new Error(reply.error);
@@ -122,6 +123,12 @@ describe('alerts page', () => {
     expect(await store.listAlerts()).toEqual([]);
   });
 
+  it('says when an alert came from a data update rather than a visit', async () => {
+    const { send } = backend(seed(a('coop.co.uk', 'hibp-coopforum', { visits: 0, reported: true })));
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => s} />);
+    await waitFor(() => expect(screen.getByText(/A site you visited reported this breach later/)).toBeTruthy());
+  });
+
   it('shows a sensitive alert without a title', async () => {
     const { send } = backend(seed(a('s.example', 'z', { title: undefined })));
     render(<AlertsApp send={send} t={t} popupUrl={(s) => s} />);
@@ -156,5 +163,80 @@ describe('options page', () => {
     allow = true;
     fireEvent.click(box);
     await waitFor(async () => expect((await store.getSettings()).notifications).toBe(true));
+  });
+});
+
+describe('options page: breach data and its updates', () => {
+  const at = (h: number) => Date.UTC(2026, 10, 23, h);
+  /** A worker whose data status follows the stored settings, and whose "check now" gives `afterCheck`. */
+  function updatesBackend(afterCheck: Partial<DataStatus>) {
+    let status: DataStatus = {
+      ...BUNDLED_STATUS,
+      source: 'updated',
+      fetchedAt: at(8),
+      dataDate: '2026-11-20',
+      state: {
+        failures: 1,
+        lastCheck: at(9),
+        lastOutcome: 'rejected',
+        lastError: { at: at(9), reason: 'suspicious: 81 breaches where 813 were known (fewer than 50%)' },
+        nextCheck: at(10),
+      },
+    };
+    const checks: number[] = [];
+    const b = backend(
+      {},
+      {
+        dataStatus: async () => ({ ...status, updatesOn: (await b.store.getSettings()).updates }),
+        checkNow: async () => {
+          checks.push(1);
+          status = { ...status, ...afterCheck };
+          return { ...status, updatesOn: true };
+        },
+        settingsChanged: async () => undefined,
+      },
+    );
+    return { ...b, checks };
+  }
+
+  it('shows the data in use, the last good update, the last check and its reason', async () => {
+    const { send } = updatesBackend({});
+    render(<OptionsApp send={send} t={t} requestNotifications={async () => true} alertsUrl="alerts" />);
+    const source = await screen.findByTestId('data-source');
+    const when = (h: number) => new Date(at(h)).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    expect(source.textContent).toBe(
+      `In use: data downloaded ${when(8)} (the last good update), with breaches up to 20 Nov 2026.`,
+    );
+    expect(screen.getByTestId('last-check').textContent).toBe(
+      `Last check: ${when(9)} — the download was refused, so the previous data stays in use.`,
+    );
+    expect(screen.getByTestId('last-error').textContent).toBe(
+      `Last problem (${when(9)}): suspicious: 81 breaches where 813 were known (fewer than 50%)`,
+    );
+    expect(screen.getByTestId('next-check').textContent).toContain(when(10));
+  });
+
+  it('checks now on request and shows the outcome', async () => {
+    const { send, checks } = updatesBackend({ state: { failures: 0, lastCheck: at(11), lastOutcome: 'unchanged' } });
+    render(<OptionsApp send={send} t={t} requestNotifications={async () => true} alertsUrl="alerts" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Check now' }));
+    await waitFor(() => expect(screen.getByTestId('last-check').textContent).toContain('no newer data'));
+    expect(checks).toHaveLength(1);
+    expect(screen.queryByTestId('last-error')).toBeNull();
+  });
+
+  it('switches updates off and on: off disables "check now" and says what that means', async () => {
+    const { send, store, checks } = updatesBackend({});
+    render(<OptionsApp send={send} t={t} requestNotifications={async () => true} alertsUrl="alerts" />);
+    const box = await screen.findByLabelText(/Download the latest breach list/);
+    expect((box as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(() => expect(screen.getByTestId('updates-off').textContent).toContain('Updates are off'));
+    expect((await store.getSettings()).updates).toBe(false);
+    expect((screen.getByRole('button', { name: 'Check now' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(box);
+    await waitFor(() => expect(checks).toHaveLength(1));
+    expect((await store.getSettings()).updates).toBe(true);
+    await waitFor(() => expect(screen.queryByTestId('updates-off')).toBeNull());
   });
 });

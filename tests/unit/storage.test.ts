@@ -61,3 +61,44 @@ describe('storage', () => {
     expect(newer.data.meta).toEqual({ schemaVersion: SCHEMA_VERSION + 1 });
   });
 });
+
+describe('storage of downloaded breach data', () => {
+  const summary = {
+    fetchedAt: 1000,
+    dataDate: '2026-11-20',
+    counts: { breaches: 1, curated: 0, hibp: 1, domains: 1 },
+    breaches: [
+      {
+        id: 'hibp-x',
+        title: 'X',
+        domains: ['x.example'],
+        breachDate: '2026',
+        sensitive: false,
+        origin: 'hibp' as const,
+      },
+    ],
+  };
+
+  it('keeps the summary and the full breaches together, and drops the summary when they do not match', async () => {
+    const area = memoryArea();
+    const store = createStore(area, quiet);
+    await store.saveUpdate(summary, []);
+    expect(await store.getUpdateSummary()).toEqual(summary);
+    expect(await store.getUpdateBreaches(1000)).toEqual([]);
+    // A full copy from another download (or none): both readers fall back to the bundled data.
+    expect(await store.getUpdateBreaches(999)).toBeUndefined();
+    expect(await store.getUpdateSummary()).toBeUndefined();
+  });
+
+  it('sets a corrupt copy of the full breaches aside', async () => {
+    const area = memoryArea({ 'data:update:breaches': { fetchedAt: 1000, breaches: [{ id: 'no' }] } });
+    const store = createStore(area, quiet);
+    expect(await store.getUpdateBreaches(1000)).toBeUndefined();
+    expect(area.data['corrupt:data:update:breaches']).toBeDefined();
+  });
+
+  it('turns updates on by default and keeps a stored choice', async () => {
+    expect((await createStore(memoryArea(), quiet).getSettings()).updates).toBe(true);
+    expect((await createStore(memoryArea({ settings: { updates: false } }), quiet).getSettings()).updates).toBe(false);
+  });
+});
