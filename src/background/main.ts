@@ -125,11 +125,9 @@ const handlers = createHandlers({
     await checkForUpdate(updateDeps, true);
     return dataStatus();
   },
+  // Switched on, the options page asks for a check at once ("data/check-now"); this keeps the alarm in step.
   async settingsChanged(before, after) {
-    if (before.updates === after.updates) return;
-    await scheduleUpdates(after);
-    // Switched on: the person expects fresh data now, not tomorrow.
-    if (after.updates) void checkForUpdate(updateDeps, true);
+    if (before.updates !== after.updates) await scheduleUpdates(after);
   },
 });
 

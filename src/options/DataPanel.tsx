@@ -5,6 +5,8 @@ import type { DataStatus } from '../shared/messages';
 
 export interface DataPanelProps {
   status: DataStatus;
+  /** The saved setting, which the switch shows at once (the status follows after the worker answers). */
+  updatesOn: boolean;
   t: Translate;
   checking: boolean;
   onToggle: (on: boolean) => void;
@@ -21,7 +23,7 @@ const OUTCOME_TEXT: Record<CheckOutcome, MessageKey> = {
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The breach data in use, where it came from, and its updates: switch, last check, last problem, check now. */
-export function DataPanel({ status, t, checking, onToggle, onCheckNow }: DataPanelProps) {
+export function DataPanel({ status, updatesOn, t, checking, onToggle, onCheckNow }: DataPanelProps) {
   const c = status.counts;
   const { state } = status;
   return (
@@ -45,13 +47,13 @@ export function DataPanel({ status, t, checking, onToggle, onCheckNow }: DataPan
       <h3>{t('optionsUpdates')}</h3>
       <p>
         <label>
-          <input type="checkbox" checked={status.updatesOn} onChange={(e) => onToggle(e.currentTarget.checked)} />{' '}
+          <input type="checkbox" checked={updatesOn} onChange={(e) => onToggle(e.currentTarget.checked)} />{' '}
           {t('optionsUpdatesToggle')}
         </label>
         <br />
         <small>{t('optionsUpdatesNote')}</small>
       </p>
-      {status.updatesOn ? null : (
+      {updatesOn ? null : (
         <p data-testid="updates-off">{t('optionsUpdatesOff', [formatPartialDate(status.dataDate)])}</p>
       )}
       <p data-testid="last-check">
@@ -64,11 +66,11 @@ export function DataPanel({ status, t, checking, onToggle, onCheckNow }: DataPan
           {t('optionsLastError', [when(state.lastError.at), state.lastError.reason])}
         </p>
       )}
-      {status.updatesOn && state.nextCheck !== undefined && (
+      {updatesOn && state.nextCheck !== undefined && (
         <p data-testid="next-check">{t('optionsNextCheck', [when(state.nextCheck)])}</p>
       )}
       <p>
-        <button onClick={onCheckNow} disabled={!status.updatesOn || checking} aria-busy={checking}>
+        <button onClick={onCheckNow} disabled={!updatesOn || checking} aria-busy={checking}>
           {checking ? t('optionsChecking') : t('optionsCheckNow')}
         </button>
       </p>

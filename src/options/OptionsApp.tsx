@@ -61,7 +61,7 @@ export function OptionsApp({ send, t, requestNotifications, alertsUrl }: Options
   const toggleUpdates = async (on: boolean) => {
     await save({ updates: on });
     setData(await send('data/status', {}));
-    // Switching on starts a check in the worker; this joins it and shows its outcome.
+    // Switched on, the person expects fresh data now, not tomorrow.
     if (on) await checkNow();
   };
 
@@ -153,7 +153,14 @@ export function OptionsApp({ send, t, requestNotifications, alertsUrl }: Options
         ))}
       </select>
 
-      <DataPanel status={data} t={t} checking={checking} onToggle={toggleUpdates} onCheckNow={checkNow} />
+      <DataPanel
+        status={data}
+        updatesOn={settings.updates}
+        t={t}
+        checking={checking}
+        onToggle={toggleUpdates}
+        onCheckNow={checkNow}
+      />
       <p>
         <a href="https://haveibeenpwned.com/" target="_blank" rel="noopener noreferrer">
           {t('optionsDataHibp')}

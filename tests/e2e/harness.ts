@@ -25,6 +25,9 @@ export function findBrowser(name: string, envVar: string, paths: string[], aptPa
   return found;
 }
 
+/** Chromium's own services (sign-in, safe browsing, updates), which it contacts with or without us. */
+export const BROWSER_OWN = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)$/;
+
 export const chromiumPath = () =>
   findBrowser('Chromium', 'CHROME_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser'], 'chromium');
 
@@ -84,7 +87,7 @@ function startSiteServer(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 3000): Promise<T> {
+export async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 3000): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await read();
   while (!done(value) && Date.now() < until) {
@@ -107,7 +110,8 @@ function actionState(worker: Worker, url: string, what: 'badge' | 'title' | 'col
   );
 }
 
-export async function launch(extensionDir = EXTENSION_DIR): Promise<Harness> {
+/** `extraArgs` are added to the browser's command line (the update tests add --ignore-certificate-errors). */
+export async function launch(extensionDir = EXTENSION_DIR, extraArgs: string[] = []): Promise<Harness> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
@@ -130,6 +134,7 @@ export async function launch(extensionDir = EXTENSION_DIR): Promise<Harness> {
       '--no-first-run',
       '--disable-quic',
       '--lang=en-GB',
+      ...extraArgs,
     ],
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -7,7 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, SCREENSHOT_DIR, seedAlerts, type Harness } from './harness';
+import { BROWSER_OWN, launch, ROOT, SCREENSHOT_DIR, seedAlerts, type Harness } from './harness';
 
 const HOSTILE = [
   '<script>window.__pwned = "script"</script>',
@@ -109,9 +109,6 @@ function sniOf(hello: Buffer): string | null {
   return null;
 }
 
-/** Chromium's own services (sign-in, safe browsing, updates), which it contacts with or without us. */
-const BROWSER_OWN = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)$/;
-
 /** Listens on ports 80 and 443 of 127.0.0.1, where the host mapping sends every http(s) request to any host. */
 async function catchAll(): Promise<{ seen: string[]; close: () => Promise<void> }> {
   const seen: string[] = [];
@@ -152,7 +149,14 @@ describe('privacy and least privilege', () => {
     await h?.close();
   });
 
+  // Data updates are on by default (README "Data updates"); their own suite (updates.e2e.ts) proves what they
+  // send. Here they are switched off first: then the extension must send nothing at all.
   it('sends nothing over the network while 30 sites are browsed and its pages are used', async () => {
+    const settings = await h.context.newPage();
+    await settings.goto(h.pageUrl('src/options/index.html'));
+    await settings.getByLabel('Download the latest breach list from Have I Been Pwned once a day').uncheck();
+    await settings.getByTestId('updates-off').waitFor();
+    await settings.close();
     const trap = await catchAll();
     const fromExtension: string[] = [];
     h.context.on('request', (r) => {
@@ -204,16 +208,22 @@ describe('privacy and least privilege', () => {
   it('asks in each built manifest for exactly the permissions the README justifies, under a strict CSP', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const justified = [...readme.matchAll(/^\| `([a-z]+)`/gm)].map((m) => m[1]);
+    const justifiedHosts = [...readme.matchAll(/^\| `(https:\/\/[^`]+)`/gm)].map((m) => m[1]);
+    expect(justifiedHosts).toEqual(['https://haveibeenpwned.com/*']);
     for (const target of ['chrome', 'firefox']) {
       const m = JSON.parse(readFileSync(join(ROOT, 'dist', target, 'manifest.json'), 'utf8'));
       expect([...m.permissions, ...(m.optional_permissions ?? [])].sort()).toEqual([...justified].sort());
-      expect(m.host_permissions ?? []).toEqual([]);
+      expect(m.host_permissions ?? []).toEqual(justifiedHosts);
       expect(m.optional_host_permissions ?? []).toEqual([]);
       expect(m.content_scripts ?? []).toEqual([]);
       expect(m.externally_connectable).toBeUndefined();
       const csp: string = m.content_security_policy.extension_pages;
       expect(csp).toMatch(/script-src 'self'(;|$)/);
-      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+      // The one remote source is where data updates come from, and only for fetch (connect-src).
+      expect(csp).toMatch(/(^|; )connect-src https:\/\/haveibeenpwned\.com(;|$)/);
+      expect(csp.replace(/connect-src https:\/\/haveibeenpwned\.com/, '')).not.toMatch(
+        /unsafe-eval|unsafe-inline|https?:|\*/,
+      );
       expect(csp).toContain("object-src 'none'");
     }
   });
