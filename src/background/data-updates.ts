@@ -7,7 +7,7 @@ import { breachSiteFor } from '../core/protective-steps';
 import { isCheckDue, recordCheck, type CheckOutcome, type UpdateState } from '../core/update-schedule';
 import type { Store, UpdateSummary } from '../shared/storage';
 import type { AlertRecorderDeps } from './alert-recorder';
-import { downloadBreachList, type DownloadLimits } from './download-list';
+import { downloadBreachList, type Download, type DownloadLimits } from './download-list';
 
 // Feature: optional daily updates of the breach data. The worker downloads Have I Been Pwned's whole list,
 // checks it as the build does, merges it with the bundled curated entries, and switches the index in use.
@@ -34,6 +34,8 @@ export interface DataUpdateDeps extends AlertRecorderDeps {
   current(): DataInUse;
   /** Sets the alarm for the next automatic check. */
   schedule(at: number): Promise<void>;
+  /** Whether the browser lets the extension contact the endpoint (Firefox lets people withdraw it). */
+  hostPermission(): Promise<boolean>;
   limits?: DownloadLimits;
 }
 
@@ -87,6 +89,9 @@ async function alertHistorySites(deps: DataUpdateDeps, previous: DataInUse, next
   }
 }
 
+/** The reason recorded when the host permission was withdrawn; the options page offers to ask for it again. */
+export const NO_PERMISSION = 'no permission to contact haveibeenpwned.com';
+
 let running: Promise<UpdateState> | undefined;
 
 /**
@@ -110,12 +115,14 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
   }
 
   const stored = await deps.store.getUpdateSummary();
-  const download = await downloadBreachList(
-    deps.fetch,
-    stored ? { etag: stored.etag, lastModified: stored.lastModified } : {},
-    deps.now(),
-    deps.limits,
-  );
+  const download: Download = !(await deps.hostPermission())
+    ? { kind: 'failed', reason: NO_PERMISSION }
+    : await downloadBreachList(
+        deps.fetch,
+        stored ? { etag: stored.etag, lastModified: stored.lastModified } : {},
+        deps.now(),
+        deps.limits,
+      );
   let outcome: CheckOutcome;
   let detail: { reason?: string; retryAfterMs?: number } = {};
   if (download.kind === 'not-modified') outcome = 'unchanged';

@@ -72,6 +72,7 @@ async function rebadgeAll(): Promise<void> {
 }
 
 const UPDATE_ALARM = 'data-update';
+const HIBP_ORIGIN = 'https://haveibeenpwned.com/*';
 /** The first check after install or after updates are switched on by the alarm: soon, not at once. */
 const FIRST_CHECK_DELAY_MS = 60_000;
 
@@ -90,6 +91,7 @@ const updateDeps: DataUpdateDeps = {
     await rebadgeAll();
   },
   schedule: async (when) => void (await browser.alarms.create(UPDATE_ALARM, { when })),
+  hostPermission: () => browser.permissions.contains({ origins: [HIBP_ORIGIN] }),
 };
 
 /** Makes sure an automatic check is scheduled while updates are on (alarms may not survive a restart). */
@@ -104,9 +106,14 @@ async function scheduleUpdates(settings: Settings): Promise<void> {
 }
 
 async function dataStatus(): Promise<DataStatus> {
-  const [settings, state] = await Promise.all([store.getSettings(), store.getUpdateState()]);
+  const [settings, state, hostPermission] = await Promise.all([
+    store.getSettings(),
+    store.getUpdateState(),
+    updateDeps.hostPermission(),
+  ]);
   return {
     updatesOn: settings.updates,
+    hostPermission,
     source: data.source,
     dataDate: data.dataDate,
     counts: data.counts,

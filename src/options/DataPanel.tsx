@@ -11,6 +11,8 @@ export interface DataPanelProps {
   checking: boolean;
   onToggle: (on: boolean) => void;
   onCheckNow: () => void;
+  /** Asks the browser for access to haveibeenpwned.com again (must run in the click). */
+  onGrantHost: () => void;
 }
 
 const OUTCOME_TEXT: Record<CheckOutcome, MessageKey> = {
@@ -23,7 +25,7 @@ const OUTCOME_TEXT: Record<CheckOutcome, MessageKey> = {
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The breach data in use, where it came from, and its updates: switch, last check, last problem, check now. */
-export function DataPanel({ status, updatesOn, t, checking, onToggle, onCheckNow }: DataPanelProps) {
+export function DataPanel({ status, updatesOn, t, checking, onToggle, onCheckNow, onGrantHost }: DataPanelProps) {
   const c = status.counts;
   const { state } = status;
   return (
@@ -55,6 +57,11 @@ export function DataPanel({ status, updatesOn, t, checking, onToggle, onCheckNow
       </p>
       {updatesOn ? null : (
         <p data-testid="updates-off">{t('optionsUpdatesOff', [formatPartialDate(status.dataDate)])}</p>
+      )}
+      {updatesOn && !status.hostPermission && (
+        <p data-testid="no-host-permission" class="status--error">
+          {t('optionsNoHostPermission')} <button onClick={onGrantHost}>{t('optionsGrantHost')}</button>
+        </p>
       )}
       <p data-testid="last-check">
         {state.lastCheck === undefined || state.lastOutcome === undefined

@@ -10,6 +10,8 @@ export interface OptionsAppProps {
   t: Translate;
   /** Asks for the optional notifications permission (must run in the click that turns them on). */
   requestNotifications: () => Promise<boolean>;
+  /** Asks for access to haveibeenpwned.com again, after a person withdrew it (Firefox). */
+  requestHostPermission?: () => Promise<boolean>;
   alertsUrl: string;
 }
 
@@ -22,7 +24,7 @@ const REGIONS: [Settings['region'] | '', MessageKey][] = [
 const AGES = [null, 1, 2, 5, 10] as const;
 
 /** The options page's one state owner: the settings and the data status, saved through the worker. */
-export function OptionsApp({ send, t, requestNotifications, alertsUrl }: OptionsAppProps) {
+export function OptionsApp({ send, t, requestNotifications, requestHostPermission, alertsUrl }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [data, setData] = useState<DataStatus | null>(null);
   const [checking, setChecking] = useState(false);
@@ -63,6 +65,10 @@ export function OptionsApp({ send, t, requestNotifications, alertsUrl }: Options
     setData(await send('data/status', {}));
     // Switched on, the person expects fresh data now, not tomorrow.
     if (on) await checkNow();
+  };
+
+  const grantHost = async () => {
+    if (await requestHostPermission?.()) await checkNow();
   };
 
   if (!settings || !data) return null;
@@ -160,6 +166,7 @@ export function OptionsApp({ send, t, requestNotifications, alertsUrl }: Options
         checking={checking}
         onToggle={toggleUpdates}
         onCheckNow={checkNow}
+        onGrantHost={grantHost}
       />
       <p>
         <a href="https://haveibeenpwned.com/" target="_blank" rel="noopener noreferrer">

@@ -13,6 +13,7 @@ render(
     send={send}
     t={browserTranslate}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
+    requestHostPermission={() => browser.permissions.request({ origins: ['https://haveibeenpwned.com/*'] })}
     alertsUrl={browser.runtime.getURL('src/alerts/index.html')}
   />,
   document.getElementById('app')!,

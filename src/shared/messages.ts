@@ -6,6 +6,8 @@ import type { Settings } from './storage';
 /** What the options page shows about the breach data in use and its updates. */
 export interface DataStatus {
   updatesOn: boolean;
+  /** False when the person withdrew the extension's access to haveibeenpwned.com (possible in Firefox). */
+  hostPermission: boolean;
   source: 'bundled' | 'updated';
   dataDate: string;
   counts: DatasetSummary['counts'];

@@ -65,6 +65,7 @@ function setup(initial: Record<string, unknown> = {}) {
   const requests: { url: string; headers: Record<string, string> }[] = [];
   const scheduled: number[] = [];
   const notified: Alert[] = [];
+  const permission = { granted: true };
   const deps: DataUpdateDeps = {
     store,
     fetch: (async (url: string, init: RequestInit) => {
@@ -84,6 +85,7 @@ function setup(initial: Record<string, unknown> = {}) {
       data = next;
     },
     schedule: async (at) => void scheduled.push(at),
+    hostPermission: async () => permission.granted,
   };
   return {
     area,
@@ -94,6 +96,7 @@ function setup(initial: Record<string, unknown> = {}) {
     notified,
     bundled,
     data: () => data,
+    permission,
     serveNext: (s: Served) => (serve = s),
     later: (ms: number) => (now += ms),
   };
@@ -296,6 +299,18 @@ describe('when checks run', () => {
     await checkForUpdate(t.deps, true);
     await checkForUpdate(t.deps, false);
     expect(t.requests).toEqual([]);
+  });
+
+  it('sends nothing without the host permission, and says so', async () => {
+    const t = setup();
+    t.permission.granted = false;
+    const state = await checkForUpdate(t.deps, true);
+    expect(t.requests).toEqual([]);
+    expect(state).toMatchObject({
+      lastOutcome: 'failed',
+      lastError: { reason: 'no permission to contact haveibeenpwned.com' },
+    });
+    expect(t.data().source).toBe('bundled');
   });
 
   it('does not check again before the next check is due, unless asked to', async () => {

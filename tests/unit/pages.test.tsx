@@ -225,6 +225,29 @@ describe('options page: breach data and its updates', () => {
     expect(screen.queryByTestId('last-error')).toBeNull();
   });
 
+  it('offers to ask for access to haveibeenpwned.com again when it was withdrawn, then checks', async () => {
+    const { send, checks } = updatesBackend({ hostPermission: true });
+    const original = send;
+    const withdrawn = (async (type: string, payload: never) => {
+      const value = await original(type as 'data/status', payload);
+      return type === 'data/status' ? { ...(value as DataStatus), hostPermission: false } : value;
+    }) as typeof send;
+    let asked = 0;
+    render(
+      <OptionsApp
+        send={withdrawn}
+        t={t}
+        requestNotifications={async () => true}
+        requestHostPermission={async () => ++asked > 0}
+        alertsUrl="alerts"
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Allow access to haveibeenpwned.com' }));
+    await waitFor(() => expect(checks).toHaveLength(1));
+    expect(asked).toBe(1);
+    await waitFor(() => expect(screen.queryByTestId('no-host-permission')).toBeNull());
+  });
+
   it('switches updates off and on: off disables "check now" and says what that means', async () => {
     const { send, store, checks } = updatesBackend({});
     render(<OptionsApp send={send} t={t} requestNotifications={async () => true} alertsUrl="alerts" />);
