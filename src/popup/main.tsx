@@ -16,11 +16,18 @@ import './popup.css';
 // Validated by the data build (npm run data:build); JSON imports widen its literal types.
 const bundled = datasetJson as Dataset;
 
-/** The data the worker badges with: the last good download (see data-updates.ts), else the bundled data. */
-async function datasetInUse(store: ReturnType<typeof createStore>): Promise<Dataset> {
+/**
+ * The data the worker badges with: the last good download (see data-updates.ts), else the bundled data.
+ * With a download, the URL is looked up in its small summary first, and only the HIBP breaches found are read
+ * in full: the popup then shows exactly what the worker badged, without checking the whole list each time.
+ */
+async function datasetInUse(store: ReturnType<typeof createStore>, url: string): Promise<Dataset> {
   const update = await store.getUpdateSummary();
-  const hibp = update && (await store.getUpdateBreaches(update.fetchedAt));
-  return update && hibp ? withDownloadedHibp(bundled, hibp, update) : bundled;
+  if (!update) return bundled;
+  const found = lookupUrl(buildBreachIndex(update.breaches, bundled.publicSuffixes), url);
+  const ids = found.status === 'ok' ? found.breaches.filter((b) => b.origin === 'hibp').map((b) => b.id) : [];
+  const hibp = await store.getUpdateBreaches(update.fetchedAt, ids);
+  return hibp ? withDownloadedHibp(bundled, hibp, update) : bundled;
 }
 
 async function targetUrl(): Promise<string | undefined> {
@@ -35,10 +42,11 @@ async function main(): Promise<void> {
   const language = browser.i18n.getUILanguage();
   document.documentElement.lang = language;
   const store = createStore(browser.storage.local);
-  const [url, settings, dataset] = await Promise.all([targetUrl(), store.getSettings(), datasetInUse(store)]);
+  const [url = '', settings] = await Promise.all([targetUrl(), store.getSettings()]);
+  const dataset = await datasetInUse(store, url);
   const region: RegionContacts = regions[settings.region ?? regionFromLanguages([...navigator.languages, language])];
   const index = buildBreachIndex(dataset.breaches, dataset.publicSuffixes);
-  const result = lookupUrl(index, url ?? '');
+  const result = lookupUrl(index, url);
   const links = {
     alerts: browser.runtime.getURL('src/alerts/index.html'),
     options: browser.runtime.getURL('src/options/index.html'),

@@ -94,8 +94,11 @@ export const UpdateSummarySchema = v.object({
 });
 export type UpdateSummary = v.InferOutput<typeof UpdateSummarySchema>;
 
-/** The downloaded HIBP breaches in full, for the popup; `fetchedAt` ties them to their summary. */
-export const UpdateBreachesSchema = v.object({ fetchedAt: time, breaches: v.array(BreachSchema) });
+/**
+ * The downloaded HIBP breaches in full, for the popup; `fetchedAt` ties them to their summary. Only this outer
+ * shape is checked on every read; each breach is checked against BreachSchema as it is used.
+ */
+const UpdateBreachesShell = v.object({ fetchedAt: time, breaches: v.array(v.looseObject({ id: v.string() })) });
 
 const progressKey = (breachId: string) => `progress:${breachId}`;
 const alertKey = (id: string) => `alert:${id}`;
@@ -217,13 +220,25 @@ export function createStore(area: StorageArea, log: Logger = console) {
     getUpdateSummary: () => read<UpdateSummary | undefined>(UPDATE_SUMMARY_KEY, UpdateSummarySchema, undefined),
 
     /**
-     * The downloaded HIBP breaches in full, only if they belong to the summary downloaded at `fetchedAt`;
-     * a missing or corrupt copy sets both aside, so the worker and the popup fall back to the same data.
+     * The downloaded HIBP breaches in full (or only those with the given ids), only if they belong to the
+     * summary downloaded at `fetchedAt`. Each breach returned is checked against its schema; checking only the
+     * ones asked for keeps the popup fast (the whole list takes tens of milliseconds). A missing, mismatched or
+     * corrupt copy is set aside with the summary, so the worker and the popup fall back to the same data.
      */
-    async getUpdateBreaches(fetchedAt: number): Promise<Breach[] | undefined> {
-      const stored = await read(UPDATE_BREACHES_KEY, UpdateBreachesSchema, undefined);
-      if (stored?.fetchedAt === fetchedAt) return stored.breaches;
-      log.warn(`storage: the downloaded breaches do not match their summary; using the bundled data`);
+    async getUpdateBreaches(fetchedAt: number, ids?: readonly string[]): Promise<Breach[] | undefined> {
+      const raw = (await area.get(UPDATE_BREACHES_KEY))[UPDATE_BREACHES_KEY];
+      const shell = v.safeParse(UpdateBreachesShell, raw);
+      const wanted = ids && new Set(ids);
+      const picked = shell.success ? shell.output.breaches.filter((b) => !wanted || wanted.has(b.id)) : [];
+      const checked = v.safeParse(v.array(BreachSchema), picked);
+      if (shell.success && checked.success && shell.output.fetchedAt === fetchedAt) return checked.output;
+      const reason = !shell.success
+        ? shell.issues.map((i) => i.message).join('; ')
+        : !checked.success
+          ? checked.issues.map((i) => i.message).join('; ')
+          : 'does not belong to the stored summary';
+      if (raw !== undefined) await setAsideQueued(UPDATE_BREACHES_KEY, raw, reason);
+      log.warn(`storage: the downloaded breaches cannot be used (${reason}); using the bundled data`);
       await serialised(UPDATE_SUMMARY_KEY, () => area.remove(UPDATE_SUMMARY_KEY));
       return undefined;
     },

@@ -232,6 +232,13 @@ describe('breach data updates', () => {
     await popup.locator('article').filter({ hasText: 'Example Shop' }).waitFor();
     expect(await popup.locator('article').count()).toBe(1);
     await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-updated-breach.png'), fullPage: true });
+    // A curated site with a newly listed older breach: the popup reads just that one in full, beside Co-op's own.
+    await popup.goto(h.popupUrl('https://www.coop.co.uk/'));
+    await popup.locator('article').filter({ hasText: 'Co-op Forum' }).waitFor();
+    expect(await popup.locator('article h2, article summary').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Co-op Forum')]),
+    );
+    expect(await popup.locator('article').count()).toBe(2);
     await popup.close();
   });
 
@@ -256,7 +263,11 @@ describe('breach data updates', () => {
     expect(await badgeOn('www.newly-breached.example')).toBe('1');
     if (m === '50mb') {
       // The extension stopped reading: far less than 50 MB left the server.
-      expect(sent.bytes).toBeLessThan(20 * 1024 * 1024);
+      // Loopback socket buffers take several MB more than the extension reads; all 50 MB means it read on.
+      expect(sent.bytes).toBeLessThan(35 * 1024 * 1024);
+      console.log(
+        `50 MB answer: the server had sent ${(sent.bytes / 1024 / 1024).toFixed(1)} MB when the extension stopped`,
+      );
       await options.screenshot({ path: join(SCREENSHOT_DIR, 'options-update-refused.png'), fullPage: true });
     }
   });

@@ -97,6 +97,21 @@ describe('storage of downloaded breach data', () => {
     expect(area.data['corrupt:data:update:breaches']).toBeDefined();
   });
 
+  it('checks only the breaches asked for, and sets the copy aside when one of them is corrupt', async () => {
+    const good = JSON.parse(JSON.stringify(await import('@generated/dataset.json'))).default.breaches.find(
+      (b: { origin: string }) => b.origin === 'hibp',
+    );
+    const area = memoryArea({
+      'data:update:summary': summary,
+      'data:update:breaches': { fetchedAt: 1000, breaches: [good, { id: 'hibp-broken', title: 3 }] },
+    });
+    const store = createStore(area, quiet);
+    expect(await store.getUpdateBreaches(1000, [good.id])).toEqual([good]);
+    expect(await store.getUpdateBreaches(1000, ['hibp-broken'])).toBeUndefined();
+    expect(area.data['corrupt:data:update:breaches']).toBeDefined();
+    expect(await store.getUpdateSummary()).toBeUndefined();
+  });
+
   it('turns updates on by default and keeps a stored choice', async () => {
     expect((await createStore(memoryArea(), quiet).getSettings()).updates).toBe(true);
     expect((await createStore(memoryArea({ settings: { updates: false } }), quiet).getSettings()).updates).toBe(false);
