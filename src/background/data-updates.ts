@@ -2,7 +2,7 @@ import { alertId, recordReport, newlyReported, shouldAlert } from '../core/alert
 import { summariseBreach, type BreachSummary, type DatasetSummary } from '../core/assemble-dataset';
 import { buildBreachIndex, type BreachIndex } from '../core/breach-index';
 import { checkHibpUpdate } from '../core/hibp-update';
-import { describeBreaches, mergeWithCurated } from '../core/merge-breaches';
+import { describeBreaches, downloadIsCurrent, mergeWithCurated, withCurated } from '../core/merge-breaches';
 import { breachSiteFor } from '../core/protective-steps';
 import { isCheckDue, recordCheck, type CheckOutcome, type UpdateState } from '../core/update-schedule';
 import type { Store, UpdateSummary } from '../shared/storage';
@@ -46,15 +46,17 @@ export function bundledData(bundled: DatasetSummary, index: BreachIndex<BreachSu
 /** The data in use after a start-up: the stored download if there is a good one, else the bundled data. */
 export async function loadDataInUse(store: Store, bundled: DatasetSummary, fallback: DataInUse): Promise<DataInUse> {
   const stored = await store.getUpdateSummary();
-  return stored ? updatedData(stored, bundled) : fallback;
+  return stored && downloadIsCurrent(stored.hibpDate, bundled.hibpSnapshot) ? updatedData(stored, bundled) : fallback;
 }
 
+/** The download merged with this build's curated entries (they may be newer than the download). */
 function updatedData(stored: UpdateSummary, bundled: DatasetSummary): DataInUse {
+  const breaches = withCurated(bundled.breaches, stored.breaches);
   return {
     source: 'updated',
-    index: buildBreachIndex(stored.breaches, bundled.publicSuffixes),
-    dataDate: stored.dataDate,
-    counts: stored.counts,
+    index: buildBreachIndex(breaches, bundled.publicSuffixes),
+    dataDate: stored.dataDate > bundled.curatedDataDate ? stored.dataDate : bundled.curatedDataDate,
+    counts: describeBreaches(breaches).counts,
     fetchedAt: stored.fetchedAt,
   };
 }
@@ -148,6 +150,7 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
         ...(download.etag ? { etag: download.etag } : {}),
         ...(download.lastModified ? { lastModified: download.lastModified } : {}),
         dataDate: facts.dataDate > deps.bundled.curatedDataDate ? facts.dataDate : deps.bundled.curatedDataDate,
+        hibpDate: facts.dataDate,
         counts: describeBreaches(merged.breaches).counts,
         breaches: merged.breaches,
       };

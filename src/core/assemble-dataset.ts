@@ -121,6 +121,8 @@ export interface DatasetSummary {
   compactIndex: string;
   /** The newest date among the curated entries alone, which a downloaded HIBP list does not replace. */
   curatedDataDate: string;
+  /** The newest AddedDate of the bundled HIBP list (see downloadIsCurrent). */
+  hibpSnapshot: string;
 }
 
 /** The worker's projection of one breach (the names of replaced HIBP entries only where there are some). */
@@ -147,5 +149,6 @@ export function summariseDataset(dataset: Dataset): DatasetSummary {
     breaches: dataset.breaches.map(summariseBreach),
     compactIndex: compactIndexToBase64(buildCompactIndex(dataset.breaches)),
     curatedDataDate: describeBreaches(dataset.breaches.filter((b) => b.origin === 'curated')).dataDate,
+    hibpSnapshot: dataset.hibpSnapshot ?? '',
   };
 }

@@ -101,3 +101,25 @@ export function withDownloadedHibp<D extends { breaches: readonly B[] }, B exten
     breaches: mergeWithCurated(curated, hibp).breaches,
   };
 }
+
+/**
+ * A stored download as this build sees it: its HIBP entries beside this build's curated entries. An extension
+ * update may have brought curated entries the download was merged without, so the merge is made again.
+ */
+export function withCurated<C extends Mergeable, H extends Mergeable>(
+  curated: readonly C[],
+  downloaded: readonly H[],
+): (C | H)[] {
+  return mergeWithCurated<C | H>(
+    curated.filter((b) => b.origin === 'curated'),
+    downloaded.filter((b) => b.origin === 'hibp'),
+  ).breaches;
+}
+
+/**
+ * Whether a stored download is at least as new as the HIBP snapshot bundled with this build (by the newest
+ * date in each). After an extension update brings a newer snapshot, an older download is not used.
+ */
+export function downloadIsCurrent(downloadHibpDate: string | undefined, bundledSnapshot: string | undefined): boolean {
+  return !downloadHibpDate || !bundledSnapshot || downloadHibpDate.slice(0, 10) >= bundledSnapshot.slice(0, 10);
+}

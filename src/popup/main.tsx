@@ -5,7 +5,7 @@ import datasetJson from '@generated/dataset.json';
 import regions from '../../data/help/regions.json';
 import { buildBreachIndex, lookupUrl } from '../core/breach-index';
 import type { Dataset } from '../core/dataset-schema';
-import { withDownloadedHibp } from '../core/merge-breaches';
+import { describeBreaches, downloadIsCurrent, withCurated, withDownloadedHibp } from '../core/merge-breaches';
 import { regionFromLanguages, type RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
@@ -23,11 +23,17 @@ const bundled = datasetJson as Dataset;
  */
 async function datasetInUse(store: ReturnType<typeof createStore>, url: string): Promise<Dataset> {
   const update = await store.getUpdateSummary();
-  if (!update) return bundled;
-  const found = lookupUrl(buildBreachIndex(update.breaches, bundled.publicSuffixes), url);
+  if (!update || !downloadIsCurrent(update.hibpDate, bundled.hibpSnapshot)) return bundled;
+  const summaries = withCurated(bundled.breaches, update.breaches);
+  const found = lookupUrl(buildBreachIndex(summaries, bundled.publicSuffixes), url);
   const ids = found.status === 'ok' ? found.breaches.filter((b) => b.origin === 'hibp').map((b) => b.id) : [];
   const hibp = await store.getUpdateBreaches(update.fetchedAt, ids);
-  return hibp ? withDownloadedHibp(bundled, hibp, update) : bundled;
+  if (!hibp) return bundled;
+  const curatedDate = describeBreaches(bundled.breaches.filter((b) => b.origin === 'curated')).dataDate;
+  return withDownloadedHibp(bundled, hibp, {
+    dataDate: update.dataDate > curatedDate ? update.dataDate : curatedDate,
+    counts: describeBreaches(summaries).counts,
+  });
 }
 
 async function targetUrl(): Promise<string | undefined> {

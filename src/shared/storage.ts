@@ -89,6 +89,8 @@ export const UpdateSummarySchema = v.object({
   etag: v.optional(v.string()),
   lastModified: v.optional(v.string()),
   dataDate: v.string(),
+  /** The newest date in the downloaded HIBP entries alone. */
+  hibpDate: v.optional(v.string()),
   counts: v.object({ breaches: v.number(), curated: v.number(), hibp: v.number(), domains: v.number() }),
   breaches: v.array(BreachSummarySchema),
 });

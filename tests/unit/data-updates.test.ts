@@ -331,6 +331,37 @@ describe('when checks run', () => {
     expect(t.requests).toHaveLength(1);
   });
 
+  it("after an extension update, merges the download with the new build's curated entries", async () => {
+    const t = setup();
+    t.serveNext({ body: JSON.stringify([...list, entry({})]) });
+    await checkForUpdate(t.deps, true);
+    const curatedNow: DatasetSummary['breaches'][number] = {
+      id: 'example-shop-2026',
+      title: 'Example Shop',
+      domains: ['newly-breached.example'],
+      breachDate: '2026-09',
+      sensitive: false,
+      origin: 'curated',
+    };
+    const newBuild = { ...summary, breaches: [curatedNow, ...summary.breaches] };
+    const restarted = await loadDataInUse(t.store, newBuild, t.bundled);
+    expect(restarted.source).toBe('updated');
+    expect(ids(restarted, 'newly-breached.example')).toEqual(['example-shop-2026']);
+    expect(restarted.counts.curated).toBe(summary.counts.curated + 1);
+  });
+
+  it('uses the bundled data when a new build brings a newer HIBP snapshot than the download', async () => {
+    const t = setup();
+    t.serveNext({ body: JSON.stringify([...list, entry({})]) });
+    await checkForUpdate(t.deps, true);
+    expect((await loadDataInUse(t.store, { ...summary, hibpSnapshot: '2026-11-20' }, t.bundled)).source).toBe(
+      'updated',
+    );
+    expect((await loadDataInUse(t.store, { ...summary, hibpSnapshot: '2026-12-01' }, t.bundled)).source).toBe(
+      'bundled',
+    );
+  });
+
   it('falls back to the bundled data when the stored download is corrupt', async () => {
     const t = setup();
     t.serveNext({ body: JSON.stringify([...list, entry({})]) });
