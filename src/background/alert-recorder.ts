@@ -15,15 +15,29 @@ export interface AlertRecorderDeps {
   notifier?: () => Promise<Notifier | undefined>;
 }
 
-/**
- * Records a visit to `site` for each breach (already filtered by shouldAlert) and returns the alerts as
- * they now are. Shows a notification the first time a breach raises an alert, if enabled.
- */
-export async function recordSiteVisit(
+/** How one alert changes: recordVisit for a visit, recordReport for a breach a data update brought. */
+export type AlertRule = typeof recordVisit;
+
+/** Records a visit to `site` for each breach (already filtered by shouldAlert); see recordAlerts. */
+export function recordSiteVisit(
   deps: AlertRecorderDeps,
   site: string,
   breaches: readonly VisitedBreach[],
   settings: Settings,
+): Promise<Alert[]> {
+  return recordAlerts(deps, site, breaches, settings, recordVisit);
+}
+
+/**
+ * Applies `rule` to the alert of `site` for each breach and returns the alerts as they now are. Shows a
+ * notification the first time a breach raises an alert, if enabled.
+ */
+export async function recordAlerts(
+  deps: AlertRecorderDeps,
+  site: string,
+  breaches: readonly VisitedBreach[],
+  settings: Settings,
+  rule: AlertRule,
 ): Promise<Alert[]> {
   const now = deps.now();
   const results: Alert[] = [];
@@ -31,7 +45,7 @@ export async function recordSiteVisit(
     let created = false;
     const alert = await deps.store.updateAlert(alertId(site, breach.id), (existing) => {
       created = !existing;
-      return recordVisit(existing, site, breach, settings, now);
+      return rule(existing, site, breach, settings, now);
     });
     if (!alert) continue;
     results.push(alert);

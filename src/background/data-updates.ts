@@ -1,13 +1,13 @@
-import { alertId, recordReport, newlyReported, shouldAlert } from '../core/alert-bookkeeping';
+import { recordReport, newlyReported, shouldAlert } from '../core/alert-bookkeeping';
 import { summariseBreach, type BreachSummary, type DatasetSummary } from '../core/assemble-dataset';
 import { buildBreachIndex, type BreachIndex } from '../core/breach-index';
 import { checkHibpUpdate } from '../core/hibp-update';
-import { describeBreaches, downloadIsCurrent, mergeWithCurated, withCurated } from '../core/merge-breaches';
+import { describeBreaches, downloadIsCurrent, laterDate, withCurated } from '../core/merge-breaches';
 import { breachSiteFor } from '../core/protective-steps';
 import { isCheckDue, recordCheck, type CheckOutcome, type UpdateState } from '../core/update-schedule';
 import type { Store, UpdateSummary } from '../shared/storage';
-import type { AlertRecorderDeps } from './alert-recorder';
-import { downloadBreachList, type Download, type DownloadLimits } from './download-list';
+import { recordAlerts, type AlertRecorderDeps } from './alert-recorder';
+import { downloadBreachList, type Download } from './download-list';
 
 // Feature: optional daily updates of the breach data. The worker downloads Have I Been Pwned's whole list,
 // checks it as the build does, merges it with the bundled curated entries, and switches the index in use.
@@ -36,7 +36,6 @@ export interface DataUpdateDeps extends AlertRecorderDeps {
   schedule(at: number): Promise<void>;
   /** Whether the browser lets the extension contact the endpoint (Firefox lets people withdraw it). */
   hostPermission(): Promise<boolean>;
-  limits?: DownloadLimits;
 }
 
 export function bundledData(bundled: DatasetSummary, index: BreachIndex<BreachSummary>): DataInUse {
@@ -49,13 +48,16 @@ export async function loadDataInUse(store: Store, bundled: DatasetSummary, fallb
   return stored && downloadIsCurrent(stored.hibpDate, bundled.hibpSnapshot) ? updatedData(stored, bundled) : fallback;
 }
 
-/** The download merged with this build's curated entries (they may be newer than the download). */
+/**
+ * The download merged with this build's curated entries. The merge is made here, on every load, and not
+ * stored: an extension update may bring curated entries newer than the download.
+ */
 function updatedData(stored: UpdateSummary, bundled: DatasetSummary): DataInUse {
   const breaches = withCurated(bundled.breaches, stored.breaches);
   return {
     source: 'updated',
     index: buildBreachIndex(breaches, bundled.publicSuffixes),
-    dataDate: stored.dataDate > bundled.curatedDataDate ? stored.dataDate : bundled.curatedDataDate,
+    dataDate: laterDate(stored.hibpDate, bundled.curatedDataDate),
     counts: describeBreaches(breaches).counts,
     fetchedAt: stored.fetchedAt,
   };
@@ -75,19 +77,7 @@ async function alertHistorySites(deps: DataUpdateDeps, previous: DataInUse, next
   );
   for (const { site: historySite, breach } of found) {
     const site = breachSiteFor(breach.domains, historySite);
-    if (!shouldAlert(site, breach, settings, now)) continue;
-    let created = false;
-    const alert = await deps.store.updateAlert(alertId(site, breach.id), (existing) => {
-      created = !existing;
-      return recordReport(existing, site, breach, settings, now);
-    });
-    if (created && alert && settings.notifications && !breach.sensitive) {
-      const notifier = await deps.notifier?.();
-      if (notifier) {
-        await notifier.notify(alert, breach.title);
-        await deps.store.updateAlert(alert.id, (a) => a && { ...a, notified: true });
-      }
-    }
+    if (shouldAlert(site, breach, settings, now)) await recordAlerts(deps, site, [breach], settings, recordReport);
   }
 }
 
@@ -123,7 +113,6 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
         deps.fetch,
         stored ? { etag: stored.etag, lastModified: stored.lastModified } : {},
         deps.now(),
-        deps.limits,
       );
   let outcome: CheckOutcome;
   let detail: { reason?: string; retryAfterMs?: number } = {};
@@ -136,23 +125,17 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
     const checked = checkHibpUpdate(download.body, previous.counts.hibp, {
       aliases: deps.aliases,
       publicSuffixes: new Set(deps.bundled.publicSuffixes),
-      ...(deps.limits ? { limits: { maxBytes: deps.limits.maxBytes, minKeptShare: 0.5 } } : {}),
     });
     if (!checked.ok) {
       outcome = 'rejected';
       detail = { reason: checked.reason };
     } else {
-      const curated = deps.bundled.breaches.filter((b) => b.origin === 'curated');
-      const merged = mergeWithCurated(curated, checked.breaches.map(summariseBreach));
-      const facts = describeBreaches(checked.breaches);
       const summary: UpdateSummary = {
         fetchedAt: deps.now(),
         ...(download.etag ? { etag: download.etag } : {}),
         ...(download.lastModified ? { lastModified: download.lastModified } : {}),
-        dataDate: facts.dataDate > deps.bundled.curatedDataDate ? facts.dataDate : deps.bundled.curatedDataDate,
-        hibpDate: facts.dataDate,
-        counts: describeBreaches(merged.breaches).counts,
-        breaches: merged.breaches,
+        hibpDate: describeBreaches(checked.breaches).dataDate,
+        breaches: checked.breaches.map(summariseBreach),
       };
       await deps.store.saveUpdate(summary, checked.breaches);
       const next = updatedData(summary, deps.bundled);

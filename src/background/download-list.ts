@@ -1,10 +1,10 @@
 import { conditionalHeaders, parseRetryAfter } from '../core/update-schedule';
+import { BREACHES_URL } from '../shared/hibp-endpoint';
 
 // Downloads Have I Been Pwned's whole public breach list: one GET of one fixed URL, with no query, cookie,
 // referrer or key, so the request says nothing about the sites a person visits.
 
-/** The only URL the extension ever contacts; the manifest's only host permission is its origin. */
-export const BREACHES_URL = 'https://haveibeenpwned.com/api/v3/breaches';
+export { BREACHES_URL };
 
 export interface DownloadLimits {
   timeoutMs: number;

@@ -8,6 +8,7 @@ import type { DatasetSummary } from '../core/assemble-dataset';
 import { compactBreachIndex } from '../core/breach-index';
 import { compactIndexFromBase64 } from '../core/compact-index';
 import { browserTranslate } from '../shared/i18n';
+import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
 import type { DataStatus } from '../shared/messages';
 import { createStore, type Settings } from '../shared/storage';
 import type { Notifier } from './alert-recorder';
@@ -72,7 +73,6 @@ async function rebadgeAll(): Promise<void> {
 }
 
 const UPDATE_ALARM = 'data-update';
-const HIBP_ORIGIN = 'https://haveibeenpwned.com/*';
 /** The first check after install or after updates are switched on by the alarm: soon, not at once. */
 const FIRST_CHECK_DELAY_MS = 60_000;
 
@@ -91,7 +91,7 @@ const updateDeps: DataUpdateDeps = {
     await rebadgeAll();
   },
   schedule: async (when) => void (await browser.alarms.create(UPDATE_ALARM, { when })),
-  hostPermission: () => browser.permissions.contains({ origins: [HIBP_ORIGIN] }),
+  hostPermission: () => browser.permissions.contains({ origins: [BREACHES_HOST_PERMISSION] }),
 };
 
 /** Makes sure an automatic check is scheduled while updates are on (alarms may not survive a restart). */

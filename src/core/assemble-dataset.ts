@@ -3,7 +3,7 @@ import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Da
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
 import { buildCompactIndex, compactIndexToBase64 } from './compact-index';
 import { comparePartialDates } from './partial-date';
-import { describeBreaches, mergeWithCurated, type Mergeable } from './merge-breaches';
+import { describeBreaches, mergeWithCurated, replacedNames, type Mergeable } from './merge-breaches';
 
 /** What the data build reads: HIBP's list, our curated files and the alias file. */
 export interface DatasetInputs {
@@ -53,7 +53,7 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
   for (const name of Object.keys(inputs.aliases)) {
     if (!hibpNames.has(name)) errors.push(`data/aliases.json: "${name}" is not the Name of a Have I Been Pwned breach`);
   }
-  for (const name of curated.flatMap((b) => [...(b.hibpName ? [b.hibpName] : []), ...(b.replacesHibp ?? [])])) {
+  for (const name of curated.flatMap(replacedNames)) {
     if (!hibpNames.has(name))
       errors.push(`curated hibpName or replacesHibp "${name}" is not the Name of a Have I Been Pwned breach`);
   }

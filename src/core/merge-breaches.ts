@@ -35,9 +35,9 @@ function firstDay(date: string): number {
   return Date.UTC(y!, (m ?? 1) - 1, d ?? 1) / DAY_MS;
 }
 
-/** The HIBP ids a curated entry stands in for by name. */
-export function namedReplacements(b: Pick<Mergeable, 'hibpName' | 'replacesHibp'>): string[] {
-  return [...(b.hibpName ? [b.hibpName] : []), ...(b.replacesHibp ?? [])].map(hibpId);
+/** The HIBP Names a curated entry stands in for. */
+export function replacedNames(b: Pick<Mergeable, 'hibpName' | 'replacesHibp'>): string[] {
+  return [...(b.hibpName ? [b.hibpName] : []), ...(b.replacesHibp ?? [])];
 }
 
 /** Curated entries first, then the HIBP entries no curated entry replaces; says which were left out and why. */
@@ -46,7 +46,7 @@ export function mergeWithCurated<T extends Mergeable>(
   hibp: readonly T[],
 ): { breaches: T[]; dropped: Dropped[] } {
   const named = new Map<string, string>();
-  for (const c of curated) for (const id of namedReplacements(c)) named.set(id, c.id);
+  for (const c of curated) for (const name of replacedNames(c)) named.set(hibpId(name), c.id);
   const byDomain = new Map<string, T[]>();
   for (const c of curated) for (const d of c.domains) byDomain.set(d, [...(byDomain.get(d) ?? []), c]);
 
@@ -93,13 +93,7 @@ export function withDownloadedHibp<D extends { breaches: readonly B[] }, B exten
   hibp: readonly B[],
   facts: ReturnType<typeof describeBreaches>,
 ): D {
-  const curated = bundled.breaches.filter((b) => b.origin === 'curated');
-  return {
-    ...bundled,
-    dataDate: facts.dataDate,
-    counts: facts.counts,
-    breaches: mergeWithCurated(curated, hibp).breaches,
-  };
+  return { ...bundled, dataDate: facts.dataDate, counts: facts.counts, breaches: withCurated(bundled.breaches, hibp) };
 }
 
 /**
@@ -122,4 +116,9 @@ export function withCurated<C extends Mergeable, H extends Mergeable>(
  */
 export function downloadIsCurrent(downloadHibpDate: string | undefined, bundledSnapshot: string | undefined): boolean {
   return !downloadHibpDate || !bundledSnapshot || downloadHibpDate.slice(0, 10) >= bundledSnapshot.slice(0, 10);
+}
+
+/** The later of two partial dates (the data date of a download beside the curated entries). */
+export function laterDate(a: string, b: string): string {
+  return a > b ? a : b;
 }

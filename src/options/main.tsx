@@ -1,6 +1,7 @@
 // Options page entry: settings and the data status go through the worker's messages.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
 import { OptionsApp } from './OptionsApp';
@@ -13,7 +14,7 @@ render(
     send={send}
     t={browserTranslate}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
-    requestHostPermission={() => browser.permissions.request({ origins: ['https://haveibeenpwned.com/*'] })}
+    requestHostPermission={() => browser.permissions.request({ origins: [BREACHES_HOST_PERMISSION] })}
     alertsUrl={browser.runtime.getURL('src/alerts/index.html')}
   />,
   document.getElementById('app')!,

@@ -5,7 +5,13 @@ import datasetJson from '@generated/dataset.json';
 import regions from '../../data/help/regions.json';
 import { buildBreachIndex, lookupUrl } from '../core/breach-index';
 import type { Dataset } from '../core/dataset-schema';
-import { describeBreaches, downloadIsCurrent, withCurated, withDownloadedHibp } from '../core/merge-breaches';
+import {
+  describeBreaches,
+  downloadIsCurrent,
+  laterDate,
+  withCurated,
+  withDownloadedHibp,
+} from '../core/merge-breaches';
 import { regionFromLanguages, type RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
@@ -31,7 +37,7 @@ async function datasetInUse(store: ReturnType<typeof createStore>, url: string):
   if (!hibp) return bundled;
   const curatedDate = describeBreaches(bundled.breaches.filter((b) => b.origin === 'curated')).dataDate;
   return withDownloadedHibp(bundled, hibp, {
-    dataDate: update.dataDate > curatedDate ? update.dataDate : curatedDate,
+    dataDate: laterDate(update.hibpDate, curatedDate),
     counts: describeBreaches(summaries).counts,
   });
 }

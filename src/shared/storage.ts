@@ -83,15 +83,16 @@ const BreachSummarySchema = v.object({
   replacesHibp: v.optional(v.array(v.string())),
 }) satisfies v.GenericSchema<unknown, BreachSummary>;
 
-/** What the worker keeps of a downloaded list: the merged summaries it indexes, and facts for the options page. */
+/**
+ * What the worker keeps of a downloaded list: the summaries of its HIBP entries (merged with the curated
+ * entries of the running build whenever they are used) and its validators for the next request.
+ */
 export const UpdateSummarySchema = v.object({
   fetchedAt: time,
   etag: v.optional(v.string()),
   lastModified: v.optional(v.string()),
-  dataDate: v.string(),
-  /** The newest date in the downloaded HIBP entries alone. */
-  hibpDate: v.optional(v.string()),
-  counts: v.object({ breaches: v.number(), curated: v.number(), hibp: v.number(), domains: v.number() }),
+  /** The newest date in the downloaded HIBP entries. */
+  hibpDate: v.string(),
   breaches: v.array(BreachSummarySchema),
 });
 export type UpdateSummary = v.InferOutput<typeof UpdateSummarySchema>;

@@ -65,8 +65,7 @@ describe('storage', () => {
 describe('storage of downloaded breach data', () => {
   const summary = {
     fetchedAt: 1000,
-    dataDate: '2026-11-20',
-    counts: { breaches: 1, curated: 0, hibp: 1, domains: 1 },
+    hibpDate: '2026-11-20',
     breaches: [
       {
         id: 'hibp-x',
