@@ -225,6 +225,7 @@ describe('breach data updates', () => {
     const alerts = await h.context.newPage();
     await alerts.goto(h.pageUrl('src/alerts/index.html'));
     await alerts.getByText('A site you visited reported this breach later', { exact: false }).waitFor();
+    await alerts.screenshot({ path: join(SCREENSHOT_DIR, 'alerts-reported.png'), fullPage: true });
     await alerts.close();
 
     const popup = await h.context.newPage();
