@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { BREACH_DETAILS_DIR, BREACH_DETAILS_PATH } from './src/core/breach-details';
 
 // `vite build --mode chrome` writes dist/chrome, `--mode firefox` writes dist/firefox from the same sources.
 type Target = 'chrome' | 'firefox';
@@ -55,23 +56,25 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
-      copyFolders({ icons: 'icons', 'src/_locales': '_locales' }),
+      copyFolders({
+        icons: 'icons',
+        'src/_locales': '_locales',
+        // The popup reads each breach it shows from its own file (issue #15).
+        [join(GENERATED_DIR, BREACH_DETAILS_DIR)]: BREACH_DETAILS_PATH,
+      }),
     ],
     json: { stringify: true },
     build: {
       outDir: OUT_DIR ?? `dist/${target}`,
       emptyOutDir: true,
       target: 'es2022',
-      // The popup bundles the whole breach dataset (about 1.2 MB of JSON); that is data, not code.
-      chunkSizeWarningLimit: 1600,
       sourcemap: false,
       // Extension pages load from the package; no module-preload polyfill (it would need inline script).
       modulePreload: { polyfill: false },
       // Pages the manifest does not name (the options page it does) are added as inputs.
       rollupOptions: {
         input: { alerts: 'src/alerts/index.html' },
-        // The breach data goes in chunks of its own, so the code's size budgets measure code.
-        // One chunk per file: the worker loads only the small summary, the popup the full dataset.
+        // The worker's breach summary goes in a chunk of its own, so the code's size budgets measure code.
         output: {
           manualChunks: (id: string) =>
             id.startsWith(resolvePath(GENERATED_DIR)) ? `data-${id.split('/').pop()!.replace('.json', '')}` : undefined,

@@ -1,9 +1,10 @@
 // npm run data:build — validates data/ and writes the bundled dataset to data/generated/.
 // `-- --data DIR --out DIR` reads and writes other folders (tests build hostile datasets this way).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { summariseDataset } from '../src/core/assemble-dataset';
+import { BREACH_DETAILS_DIR, breachDetailsFile } from '../src/core/breach-details';
 import { buildDatasetFromFiles, DATA_DIR, GENERATED_DIR, readDatasetInputs } from './lib/dataset-files';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
@@ -25,6 +26,11 @@ if (!result.ok) {
 const { dataset, skipped } = result;
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'dataset.json'), JSON.stringify(dataset));
+// One file per breach, which the popup reads by id (issue #15): it never loads the whole dataset to show one.
+const detailsDir = join(outDir, BREACH_DETAILS_DIR);
+rmSync(detailsDir, { recursive: true, force: true });
+mkdirSync(detailsDir);
+for (const b of dataset.breaches) writeFileSync(join(detailsDir, breachDetailsFile(b.id)), JSON.stringify(b));
 writeFileSync(join(outDir, 'dataset-summary.json'), JSON.stringify(summariseDataset(dataset)));
 // The worker converts downloaded lists as the build does, extra domains included (issue #6).
 writeFileSync(join(outDir, 'hibp-aliases.json'), JSON.stringify(readDatasetInputs(dataDir).aliases));

@@ -14,6 +14,7 @@ import { createStore, type Settings } from '../shared/storage';
 import type { Notifier } from './alert-recorder';
 import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
 import { createHandlers, route } from './message-router';
+import { lookupSite } from './site-lookup';
 import { handleTabUrl, type SiteVisitDeps } from './site-visit';
 
 // Validated by the data build; JSON imports widen its literal types.
@@ -136,6 +137,7 @@ const handlers = createHandlers({
   async settingsChanged(before, after) {
     if (before.updates !== after.updates) await scheduleUpdates(after);
   },
+  lookup: (url) => lookupSite(data, url),
 });
 
 function onStart(): void {

@@ -10,6 +10,7 @@ import {
   type Reply,
   type Request,
   type Response,
+  type SiteLookup,
 } from '../shared/messages';
 import { AlertSchema, type Settings, type Store } from '../shared/storage';
 
@@ -27,6 +28,8 @@ export interface RouterDeps {
   checkNow: () => Promise<DataStatus>;
   /** Told after every settings change, to start or stop the data updates. */
   settingsChanged: (before: Settings, after: Settings) => Promise<void>;
+  /** Looks a URL up in the data in use (the popup's lookup). */
+  lookup: (url: string) => SiteLookup;
 }
 
 const ImportSchema = v.union([
@@ -62,12 +65,20 @@ async function markReviewed(store: Store, ids: readonly string[]): Promise<numbe
   return changed;
 }
 
-export function createHandlers({ store, rebadgeAll, dataStatus, checkNow, settingsChanged }: RouterDeps): Handlers {
+export function createHandlers({
+  store,
+  rebadgeAll,
+  dataStatus,
+  checkNow,
+  settingsChanged,
+  lookup,
+}: RouterDeps): Handlers {
   const after = async <T>(value: T) => {
     await rebadgeAll();
     return value;
   };
   return {
+    'lookup/url': async ({ url }) => lookup(typeof url === 'string' ? url : ''),
     'alerts/list': () => store.listAlerts(),
     'alerts/set-state': async ({ ids, state }) => {
       const updated = await Promise.all(ids.map((id) => store.updateAlert(id, (a) => a && { ...a, state })));

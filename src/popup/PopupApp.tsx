@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lookup } from '../core/breach-index';
+import type { BreachLoadFailure } from '../core/breach-details';
 import type { Breach, Dataset } from '../core/dataset-schema';
 import { alertId } from '../core/alert-bookkeeping';
 import { breachSiteFor, type RegionContacts, type StepId } from '../core/protective-steps';
@@ -9,6 +10,10 @@ import { PopupView } from './PopupView';
 
 export interface PopupAppProps {
   result: Lookup<Breach>;
+  /** Breaches the site has whose details could not be read: shown by title with the reason. */
+  failed?: readonly BreachLoadFailure[];
+  /** Ticks read while the details were read, so the first render already shows them. */
+  initialProgress?: Record<string, Progress>;
   dataset: Pick<Dataset, 'dataDate' | 'counts'>;
   region: RegionContacts;
   store: Store;
@@ -19,11 +24,13 @@ export interface PopupAppProps {
 }
 
 /** The popup's one state owner: the progress of each breach shown, loaded from and saved to storage. */
-export function PopupApp({ result, dataset, region, store, t, markSeen, links }: PopupAppProps) {
-  const [progress, setProgress] = useState<Record<string, Progress>>({});
+export function PopupApp(props: PopupAppProps) {
+  const { result, failed = [], initialProgress, dataset, region, store, t, markSeen, links } = props;
+  const [progress, setProgress] = useState<Record<string, Progress>>(initialProgress ?? {});
   const ids = result.status === 'ok' ? result.breaches.map((b) => b.id) : [];
 
   useEffect(() => {
+    if (initialProgress) return;
     let live = true;
     Promise.all(ids.map(async (id) => [id, await store.getProgress(id)] as const)).then((entries) => {
       if (live) setProgress(Object.fromEntries(entries));
@@ -46,6 +53,7 @@ export function PopupApp({ result, dataset, region, store, t, markSeen, links }:
   return (
     <PopupView
       result={result}
+      failed={failed}
       dataset={dataset}
       region={region}
       progress={progress}

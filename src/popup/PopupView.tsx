@@ -1,5 +1,6 @@
 import type { Lookup } from '../core/breach-index';
 import { severityOf } from '../core/data-class-groups';
+import type { BreachLoadFailure } from '../core/breach-details';
 import type { Breach, Dataset } from '../core/dataset-schema';
 import { formatCount, formatPartialDate } from '../core/format-date';
 import { protectiveSteps, type RegionContacts, type StepId } from '../core/protective-steps';
@@ -9,6 +10,7 @@ import { BreachCard } from './BreachCard';
 
 export interface PopupViewProps {
   result: Lookup<Breach>;
+  failed?: readonly BreachLoadFailure[] | undefined;
   dataset: Pick<Dataset, 'dataDate' | 'counts'>;
   region: RegionContacts;
   progress: Readonly<Record<string, Progress>>;
@@ -51,7 +53,7 @@ export function PopupView(props: PopupViewProps) {
         <p class="verdict verdict--na" data-testid="not-applicable">
           {t(NOT_APPLICABLE_TEXT[result.reason] ?? 'popupNotApplicable')}
         </p>
-      ) : result.breaches.length === 0 ? (
+      ) : result.breaches.length + (props.failed?.length ?? 0) === 0 ? (
         <section class="verdict verdict--clear" data-testid="no-breach">
           <h2>{t('popupNoBreach', [result.host, formatPartialDate(dataset.dataDate)])}</h2>
           <p>{t('popupNoBreachDetail', [formatCount(dataset.counts.breaches)])}</p>
@@ -79,15 +81,21 @@ export function PopupView(props: PopupViewProps) {
 
 function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) {
   const { host, breaches, t } = props;
+  const failed = props.failed ?? [];
   const ordered = orderBreaches(breaches);
   const expanded = mostSevere(ordered);
+  const total = breaches.length + failed.length;
   return (
     <section aria-labelledby="verdict-heading">
       <h2 id="verdict-heading" class="verdict verdict--breached">
-        {breaches.length === 1
-          ? t('popupBreachesFoundOne', [host])
-          : t('popupBreachesFoundMany', [breaches.length, host])}
+        {total === 1 ? t('popupBreachesFoundOne', [host]) : t('popupBreachesFoundMany', [total, host])}
       </h2>
+      {failed.map((f) => (
+        <article key={f.id} class="breach breach--failed" data-breach-id={f.id} data-testid="breach-failed">
+          <h3>{f.title}</h3>
+          <p role="alert">{t('breachDetailsFailed', [f.reason])}</p>
+        </article>
+      ))}
       {ordered.map((b) => (
         <BreachCard
           key={b.id}

@@ -1,5 +1,7 @@
 import type { Alert, AlertState } from '../core/alert-bookkeeping';
 import type { DatasetSummary } from '../core/assemble-dataset';
+import type { Lookup } from '../core/breach-index';
+import type { BreachRef } from '../core/breach-details';
 import type { UpdateState } from '../core/update-schedule';
 import type { Settings } from './storage';
 
@@ -18,12 +20,23 @@ export interface DataStatus {
   state: UpdateState;
 }
 
+/** The worker's answer for one URL: what it badged the tab with, and where the popup reads each breach. */
+export interface SiteLookup {
+  lookup: Lookup<BreachRef>;
+  dataDate: string;
+  counts: DatasetSummary['counts'];
+  /** Set when downloaded data is in use: the stored download the `download` breaches come from. */
+  fetchedAt?: number;
+}
+
 /** What the alerts page exports and imports: alerts with a marker that says what the file is. */
 export const EXPORT_FORMAT = 'am-i-affected/alerts';
 
 // Every message between the extension's pages and its service worker, declared once:
 // a misspelt type or a wrong payload is a compile error.
 export interface MessageMap {
+  /** Looks a URL up in the data the worker badges with (bundled or downloaded), with its compact index. */
+  'lookup/url': { request: { url: string }; response: SiteLookup };
   'alerts/list': { request: Record<string, never>; response: Alert[] };
   'alerts/set-state': { request: { ids: string[]; state: AlertState }; response: Alert[] };
   /** The popup showed these alerts: new ones become reviewed, others keep their state. */

@@ -219,9 +219,10 @@ describe('privacy and least privilege', () => {
       expect(m.externally_connectable).toBeUndefined();
       const csp: string = m.content_security_policy.extension_pages;
       expect(csp).toMatch(/script-src 'self'(;|$)/);
-      // The one remote source is where data updates come from, and only for fetch (connect-src).
-      expect(csp).toMatch(/(^|; )connect-src https:\/\/haveibeenpwned\.com(;|$)/);
-      expect(csp.replace(/connect-src https:\/\/haveibeenpwned\.com/, '')).not.toMatch(
+      // The one remote source is where data updates come from, and only for fetch (connect-src); 'self' is the
+      // package's own per-breach files, which the popup reads.
+      expect(csp).toMatch(/(^|; )connect-src 'self' https:\/\/haveibeenpwned\.com(;|$)/);
+      expect(csp.replace(/connect-src 'self' https:\/\/haveibeenpwned\.com/, '')).not.toMatch(
         /unsafe-eval|unsafe-inline|https?:|\*/,
       );
       expect(csp).toContain("object-src 'none'");

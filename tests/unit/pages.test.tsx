@@ -193,6 +193,7 @@ describe('options page: breach data and its updates', () => {
           status = { ...status, ...afterCheck };
           return { ...status, updatesOn: true };
         },
+        lookup: fixedDataUpdates().lookup,
         settingsChanged: async () => undefined,
       },
     );
