@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Dataset } from './dataset-schema';
+import { CURATED_ONLY_CLASS_LIST } from './data-class-groups';
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
 import { buildCompactIndex, compactIndexToBase64 } from './compact-index';
 import { comparePartialDates } from './partial-date';
@@ -28,7 +29,7 @@ export type AssembleResult =
 export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): AssembleResult {
   const errors: string[] = [];
   const skipped: Record<string, number> = {};
-  const vocabulary = new Set(inputs.hibp.flatMap((b) => b.DataClasses));
+  const vocabulary = new Set([...inputs.hibp.flatMap((b) => b.DataClasses), ...CURATED_ONLY_CLASS_LIST]);
 
   const curated: Breach[] = [];
   for (const { file, entry } of inputs.curated) {
@@ -43,7 +44,10 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
       ['notExposed', b.notExposed],
     ] as const) {
       for (const c of classes) {
-        if (!vocabulary.has(c)) errors.push(`${file}: ${field}: "${c}" is not a Have I Been Pwned data class`);
+        if (!vocabulary.has(c))
+          errors.push(
+            `${file}: ${field}: "${c}" is not a Have I Been Pwned data class (nor one of ours in data-class-groups.ts)`,
+          );
       }
     }
     curated.push(b);
@@ -53,9 +57,11 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
   for (const name of Object.keys(inputs.aliases)) {
     if (!hibpNames.has(name)) errors.push(`data/aliases.json: "${name}" is not the Name of a Have I Been Pwned breach`);
   }
-  for (const name of curated.flatMap(replacedNames)) {
+  for (const name of curated.flatMap((b) => [...replacedNames(b), ...(b.keepsHibp ?? [])])) {
     if (!hibpNames.has(name))
-      errors.push(`curated hibpName or replacesHibp "${name}" is not the Name of a Have I Been Pwned breach`);
+      errors.push(
+        `curated hibpName, replacesHibp or keepsHibp "${name}" is not the Name of a Have I Been Pwned breach`,
+      );
   }
 
   const hibp: Breach[] = [];
@@ -110,6 +116,7 @@ export interface BreachSummary extends Mergeable {
   domains: string[];
   sensitive: boolean;
   replacesHibp?: string[];
+  keepsHibp?: string[];
 }
 
 export interface DatasetSummary {
@@ -127,7 +134,7 @@ export interface DatasetSummary {
 
 /** The worker's projection of one breach (the names of replaced HIBP entries only where there are some). */
 export function summariseBreach(b: Breach): BreachSummary {
-  const { id, title, domains, breachDate, sensitive, origin, hibpName, replacesHibp } = b;
+  const { id, title, domains, breachDate, sensitive, origin, hibpName, replacesHibp, keepsHibp } = b;
   return {
     id,
     title,
@@ -137,6 +144,7 @@ export function summariseBreach(b: Breach): BreachSummary {
     origin,
     ...(origin === 'curated' && hibpName ? { hibpName } : {}),
     ...(replacesHibp?.length ? { replacesHibp } : {}),
+    ...(keepsHibp?.length ? { keepsHibp } : {}),
   };
 }
 

@@ -5,6 +5,22 @@ export type RiskGroup = 'credentials' | 'financial' | 'identity' | 'contact' | '
 /** Most to least severe: the order chips and groups are shown in. */
 export const RISK_ORDER: readonly RiskGroup[] = ['credentials', 'financial', 'identity', 'contact', 'other'];
 
+/**
+ * Data classes that curated entries may use although Have I Been Pwned's list has no such class: what company
+ * notices name (a UK National Insurance number, a debit card) and HIBP's vocabulary cannot say exactly.
+ * The data build accepts these and HIBP's own classes, nothing else.
+ */
+export const CURATED_ONLY_CLASSES = {
+  credentials: ['Private keys', 'Encrypted password vaults', 'Online banking credentials'],
+  usablePayment: ['Debit cards'],
+  financial: ['Financial information', 'Partial bank account numbers', 'Cheque images'],
+  identity: ['National Insurance numbers', 'Partial social security numbers', 'Tax identification numbers'],
+  other: ['Videos', 'Criminal records', 'Legal documents'],
+} as const;
+
+/** Every class of CURATED_ONLY_CLASSES. */
+export const CURATED_ONLY_CLASS_LIST: readonly string[] = Object.values(CURATED_ONLY_CLASSES).flat();
+
 export const CREDENTIAL_CLASSES = new Set([
   'Passwords',
   'Historical passwords',
@@ -14,10 +30,16 @@ export const CREDENTIAL_CLASSES = new Set([
   'PINs',
   'Mnemonic phrases',
   'Encrypted keys',
+  ...CURATED_ONLY_CLASSES.credentials,
 ]);
 
 /** Card or account data that can be used to take money: call the bank, get a new card. */
-export const USABLE_PAYMENT_CLASSES = new Set(['Credit cards', 'Credit card CVV', 'Bank account numbers']);
+export const USABLE_PAYMENT_CLASSES = new Set([
+  'Credit cards',
+  'Credit card CVV',
+  'Bank account numbers',
+  ...CURATED_ONLY_CLASSES.usablePayment,
+]);
 
 export const FINANCIAL_CLASSES = new Set([
   ...USABLE_PAYMENT_CLASSES,
@@ -33,6 +55,7 @@ export const FINANCIAL_CLASSES = new Set([
   'Taxation records',
   'Income levels',
   'Net worths',
+  ...CURATED_ONLY_CLASSES.financial,
 ]);
 
 export const IDENTITY_CLASSES = new Set([
@@ -46,6 +69,7 @@ export const IDENTITY_CLASSES = new Set([
   'Places of birth',
   'Biometric data',
   'Health insurance information',
+  ...CURATED_ONLY_CLASSES.identity,
 ]);
 
 export const CONTACT_CLASSES = new Set([

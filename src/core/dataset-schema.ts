@@ -21,6 +21,8 @@ const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https:
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
+const phone = v.pipe(v.string(), v.regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number of digits and spaces'));
+
 export const SourceSchema = v.strictObject({
   title: nonEmpty,
   url: httpsUrl,
@@ -29,9 +31,20 @@ export const SourceSchema = v.strictObject({
 });
 
 export const HotlineSchema = v.strictObject({
-  phone: v.pipe(v.string(), v.regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number of digits and spaces')),
+  phone,
   label: nonEmpty,
   url: v.optional(httpsUrl),
+});
+
+/** What the company offered the people affected (credit monitoring, a helpline...), as its notice or the news says. */
+export const OfferSchema = v.strictObject({
+  /** The offer in one sentence, e.g. "24 months of free credit monitoring with Experian". */
+  text: nonEmpty,
+  provider: v.optional(nonEmpty),
+  url: v.optional(httpsUrl),
+  phone: v.optional(phone),
+  /** The last day to take it up, where the company gave one. */
+  deadline: v.optional(partialDate),
 });
 
 export const ThirdPartySchema = v.strictObject({
@@ -54,7 +67,19 @@ const breachFields = {
   affectedCount: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
   affectedText: v.optional(nonEmpty),
   dataClasses: v.array(nonEmpty),
+  /**
+   * True when the company listed the data it holds or that "may" have been reached, not what was confirmed
+   * taken: the card then says "may include".
+   */
+  dataMayInclude: v.optional(v.boolean()),
   notExposed: v.optional(v.array(nonEmpty), []),
+  /** Who was affected, in a sentence: which country's customers, which service, which dates. */
+  scope: v.optional(nonEmpty),
+  offer: v.optional(OfferSchema),
+  /** The organisation's own notice or customer email, where one is public (HIBP's DisclosureUrl). */
+  noticeUrl: v.optional(httpsUrl),
+  /** Whom Have I Been Pwned credits for the data (HIBP's Attribution). */
+  attribution: v.optional(nonEmpty),
   description: nonEmpty,
   /** Sanitised markup (links and emphasis only), for HIBP descriptions. */
   descriptionHtml: v.optional(v.string()),
@@ -73,6 +98,11 @@ const breachFields = {
   hibpName: v.optional(nonEmpty),
   /** Further HIBP Names of the same incident that a curated entry replaces (one attack, two brands). */
   replacesHibp: v.optional(v.array(nonEmpty)),
+  /**
+   * HIBP Names on one of this entry's domains, dated within a year of it, that are other incidents: both are
+   * kept (without this, the merge takes such an HIBP entry for this one, newly listed).
+   */
+  keepsHibp: v.optional(v.array(nonEmpty)),
   /** ISO 3166-1 alpha-2 code of the market the sources report on (the regulator's or the customers'). */
   country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code'))),
   /** Date a person last checked the entry against its sources (curated entries). */
@@ -109,6 +139,7 @@ export const CuratedBreachSchema = v.strictObject({
 export type Breach = v.InferOutput<typeof BreachSchema>;
 export type BreachSource = v.InferOutput<typeof SourceSchema>;
 export type Hotline = v.InferOutput<typeof HotlineSchema>;
+export type Offer = v.InferOutput<typeof OfferSchema>;
 
 export const DatasetSchema = v.strictObject({
   schemaVersion: v.literal(1),

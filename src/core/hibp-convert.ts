@@ -22,6 +22,20 @@ export interface HibpBreach {
   IsSpamList: boolean;
   IsMalware?: boolean;
   IsStealerLog?: boolean;
+  /** The organisation's own disclosure (added to the API in 2025; null or absent on most entries). */
+  DisclosureUrl?: string | null;
+  /** Whom HIBP credits for the data (added in 2025). */
+  Attribution?: string | null;
+}
+
+/** An https URL as given, or undefined: the card links only to https pages. */
+function httpsOrNothing(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type HibpSkipReason = 'no-domain' | 'spam-list' | 'fabricated' | 'retired';
@@ -48,6 +62,8 @@ export function canonicalDomain(domain: string): string {
 /** Converts one kept HIBP entry into our breach shape (before schema validation). */
 export function convertHibpBreach(b: HibpBreach, extraDomains: readonly string[] = []): Breach {
   const description = toSafeDescription(b.Description);
+  const noticeUrl = httpsOrNothing(b.DisclosureUrl);
+  const attribution = b.Attribution?.trim();
   const domains = [...new Set([b.Domain, ...extraDomains].map(canonicalDomain))];
   return {
     id: hibpId(b.Name),
@@ -77,6 +93,8 @@ export function convertHibpBreach(b: HibpBreach, extraDomains: readonly string[]
     fabricated: b.IsFabricated,
     retired: b.IsRetired,
     malware: b.IsMalware ?? false,
+    ...(noticeUrl ? { noticeUrl } : {}),
+    ...(attribution ? { attribution } : {}),
     origin: 'hibp',
     hibpName: b.Name,
   };

@@ -28,6 +28,9 @@ const HibpEntrySchema = v.looseObject({
   IsSensitive: v.boolean(),
   IsRetired: v.boolean(),
   IsSpamList: v.boolean(),
+  // Added by HIBP in 2025; older lists lack them.
+  DisclosureUrl: v.optional(v.nullable(v.string())),
+  Attribution: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(500)))),
 });
 
 export interface UpdateOptions {

@@ -14,6 +14,7 @@ export interface Mergeable {
   breachDate: string;
   hibpName?: string;
   replacesHibp?: readonly string[];
+  keepsHibp?: readonly string[];
 }
 
 export type DropReason = 'replaced-by-curated' | 'same-incident-as-curated';
@@ -60,7 +61,11 @@ export function mergeWithCurated<T extends Mergeable>(
     }
     const sameIncident = h.domains
       .flatMap((d) => byDomain.get(d) ?? [])
-      .find((c) => Math.abs(firstDay(c.breachDate) - firstDay(h.breachDate)) <= SAME_INCIDENT_DAYS);
+      .find(
+        (c) =>
+          Math.abs(firstDay(c.breachDate) - firstDay(h.breachDate)) <= SAME_INCIDENT_DAYS &&
+          !c.keepsHibp?.some((name) => hibpId(name) === h.id),
+      );
     if (sameIncident) dropped.push({ id: h.id, by: sameIncident.id, reason: 'same-incident-as-curated' });
     else kept.push(h);
   }

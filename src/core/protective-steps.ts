@@ -19,6 +19,7 @@ export type StepId =
   | 'identity-theft'
   | 'phishing'
   | 'company-hotline'
+  | 'company-offer'
   | 'report-fraud'
   | 'complain-regulator';
 
@@ -28,6 +29,8 @@ export interface Contact {
   label: string;
   phone?: string;
   url?: string;
+  /** The last day an offer can be taken up (company offers only). */
+  deadline?: string;
 }
 
 /** Where to report fraud and complain, for one region; from data/help/regions.json. */
@@ -52,6 +55,8 @@ export interface StepInput {
   dataClasses: readonly string[];
   domains: readonly string[];
   hotline?: { phone: string; label: string; url?: string } | undefined;
+  /** What the company offered the people affected, e.g. free credit monitoring. */
+  offer?: { text: string; provider?: string; url?: string; phone?: string; deadline?: string } | undefined;
 }
 
 interface Rule {
@@ -78,6 +83,20 @@ const RULES: readonly Rule[] = [
     urgency: 'now',
     when: 'always',
     contact: (input) => (input.hotline ? { ...input.hotline } : undefined),
+  },
+  {
+    id: 'company-offer',
+    urgency: 'soon',
+    when: 'always',
+    contact: ({ offer }) =>
+      offer
+        ? {
+            label: offer.text,
+            ...(offer.url ? { url: offer.url } : {}),
+            ...(offer.phone ? { phone: offer.phone } : {}),
+            ...(offer.deadline ? { deadline: offer.deadline } : {}),
+          }
+        : undefined,
   },
   { id: 'enable-2fa', urgency: 'soon', when: CREDENTIAL_CLASSES },
   { id: 'watch-statements', urgency: 'soon', when: FINANCIAL_CLASSES },
@@ -109,7 +128,7 @@ export function protectiveSteps(input: StepInput, region: RegionContacts, host?:
     const because = rule.when === 'always' ? [] : input.dataClasses.filter((c) => (rule.when as Set<string>).has(c));
     if (rule.when !== 'always' && because.length === 0) continue;
     const contact = rule.contact?.(input, region, site);
-    if (rule.id === 'company-hotline' && !contact) continue;
+    if ((rule.id === 'company-hotline' || rule.id === 'company-offer') && !contact) continue;
     steps.push({ id: rule.id, urgency: rule.urgency, because, ...(contact ? { contact } : {}) });
   }
   return steps.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);

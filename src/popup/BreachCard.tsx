@@ -34,6 +34,11 @@ export function whenText(breach: Breach, t: Translate): string {
     .join(', ');
 }
 
+/** The sources with the company's own notice first, where it is one of them. */
+function noticeFirst(breach: Breach): Breach['sources'] {
+  return [...breach.sources].sort((a, b) => Number(b.url === breach.noticeUrl) - Number(a.url === breach.noticeUrl));
+}
+
 export function peopleText(breach: Breach, t: Translate): string {
   if (breach.affectedText) return breach.affectedText;
   return breach.affectedCount !== null
@@ -54,6 +59,12 @@ export function BreachCard({ breach, steps, progress, expanded, onToggleStep, on
         <dl class="facts">
           <dt>{t('breachPeople')}</dt>
           <dd>{peopleText(breach, t)}</dd>
+          {breach.scope && (
+            <>
+              <dt>{t('breachScope')}</dt>
+              <dd data-testid="scope">{breach.scope}</dd>
+            </>
+          )}
           {breach.status !== 'unknown' && (
             <>
               <dt>{t('breachStatus')}</dt>
@@ -72,7 +83,12 @@ export function BreachCard({ breach, steps, progress, expanded, onToggleStep, on
         {breach.sensitive && <p class="note">{t('breachSensitive')}</p>}
         {!breach.verified && <p class="note">{t('unverified')}</p>}
 
-        <h4>{t('breachExposedHeading')}</h4>
+        <h4>{t(breach.dataMayInclude ? 'breachMayIncludeHeading' : 'breachExposedHeading')}</h4>
+        {breach.dataMayInclude && (
+          <p class="note" data-testid="may-include">
+            {t('breachMayIncludeNote')}
+          </p>
+        )}
         <ExposedChips dataClasses={breach.dataClasses} t={t} />
         {breach.notExposed.length > 0 && (
           <>
@@ -112,8 +128,16 @@ export function BreachCard({ breach, steps, progress, expanded, onToggleStep, on
         )}
         <h4>{t('breachSources')}</h4>
         <ul class="sources">
-          {breach.sources.map((s) => (
-            <li key={s.url}>
+          {breach.noticeUrl && !breach.sources.some((s) => s.url === breach.noticeUrl) && (
+            <li data-testid="notice">
+              <a href={breach.noticeUrl} target="_blank" rel="noopener noreferrer">
+                {t('breachNotice')}
+              </a>
+            </li>
+          )}
+          {noticeFirst(breach).map((s) => (
+            <li key={s.url} {...(s.url === breach.noticeUrl ? { 'data-testid': 'notice' } : {})}>
+              {s.url === breach.noticeUrl && <>{t('breachNotice')}: </>}
               <a href={s.url} target="_blank" rel="noopener noreferrer">
                 {s.title}
               </a>
@@ -121,6 +145,7 @@ export function BreachCard({ breach, steps, progress, expanded, onToggleStep, on
             </li>
           ))}
         </ul>
+        {breach.attribution && <p class="note">{t('breachAttribution', [breach.attribution])}</p>}
       </details>
     </article>
   );

@@ -1,4 +1,5 @@
 import type { ProtectiveStep, StepId, Urgency } from '../core/protective-steps';
+import { formatPartialDate } from '../core/format-date';
 import type { MessageKey, Translate } from '../shared/i18n';
 
 const STEP_TEXT: Record<StepId, [MessageKey, MessageKey]> = {
@@ -12,6 +13,7 @@ const STEP_TEXT: Record<StepId, [MessageKey, MessageKey]> = {
   'identity-theft': ['stepIdentityTheft', 'stepIdentityTheftWhy'],
   phishing: ['stepPhishing', 'stepPhishingWhy'],
   'company-hotline': ['stepCompanyHotline', 'stepCompanyHotlineWhy'],
+  'company-offer': ['stepCompanyOffer', 'stepCompanyOfferWhy'],
   'report-fraud': ['stepReportFraud', 'stepReportFraudWhy'],
   'complain-regulator': ['stepComplainRegulator', 'stepComplainRegulatorWhy'],
 };
@@ -77,6 +79,30 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
         <a href={`https://${c.label}/`} target="_blank" rel="noopener noreferrer">
           {t('stepChangePasswordSite', [c.label])}
         </a>
+      </p>
+    );
+  }
+  if (step.id === 'company-offer') {
+    return (
+      <p class="step-contact" data-testid="offer">
+        {c.label}
+        {c.deadline && <> {t('stepCompanyOfferDeadline', [formatPartialDate(c.deadline)])}</>}
+        {c.url && (
+          <>
+            {' · '}
+            <a href={c.url} target="_blank" rel="noopener noreferrer">
+              {t('stepCompanyOfferLink')}
+            </a>
+          </>
+        )}
+        {c.phone && (
+          <>
+            {' · '}
+            <a href={`tel:${c.phone.replace(/\s+/g, '')}`} class="phone">
+              {c.phone}
+            </a>
+          </>
+        )}
       </p>
     );
   }
