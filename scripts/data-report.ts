@@ -1,6 +1,7 @@
 // npm run data:report — what the bundled data covers: by origin, year and country, and the curated
 // entries that rest on a single source.
 import type { Breach } from '../src/core/dataset-schema';
+import { readLedger, reasonCategory, type LedgerRow } from './lib/candidate-ledger';
 import { buildDatasetFromFiles } from './lib/dataset-files';
 
 const built = buildDatasetFromFiles();
@@ -42,3 +43,24 @@ table(
 const single = breaches.filter((b) => b.origin === 'curated' && b.sources.length === 1);
 console.log(`\ncurated entries with only one source (${single.length}):`);
 for (const b of single) console.log(`  ${b.id}: ${b.sources[0]!.publisher ?? b.sources[0]!.url}`);
+
+// The candidate ledger: what was considered, and why what is missing is missing.
+const ledger = readLedger();
+const included = ledger.filter((r) => r.status === 'included');
+const excluded = ledger.filter((r) => r.status === 'excluded');
+console.log(
+  `\ncandidate ledger (data/curated/candidates.csv): ${ledger.length} considered, ${included.length} included`,
+);
+const countBy = (rows: LedgerRow[], key: (r: LedgerRow) => string): [string, number][] =>
+  [...rows.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + 1), new Map<string, number>())].sort();
+table(
+  `excluded (${excluded.length}) by reason`,
+  countBy(excluded, (r) => reasonCategory(r.reason)),
+);
+table(
+  'curated by sector',
+  countBy(included, (r) => r.sector),
+);
+const curatedAll = breaches.filter((b) => b.origin === 'curated');
+const recent = curatedAll.filter((b) => (b.disclosedDate ?? b.breachDate).slice(0, 4) >= '2024').length;
+console.log(`\ncurated entries disclosed in 2024 or later: ${recent} of ${curatedAll.length}`);
