@@ -1,8 +1,9 @@
 /// <reference types="chrome" />
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, SCREENSHOT_DIR, type Harness } from './harness';
+import { launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
 
 let h: Harness;
 const timings: number[] = [];
@@ -131,6 +132,28 @@ describe('curated breaches in the popup', () => {
     await expect(card.getByTestId('not-exposed').textContent()).resolves.toContain(notTaken);
     await expect(card.locator(`[data-step="${step}"]`).count()).resolves.toBe(1);
     expect(await card.locator('.sources a').count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-curated-${id}.png`), fullPage: true });
+    await page.close();
+  });
+
+  // Issue #19's new fields, read from the built package's per-breach files: who was affected, the company's
+  // offer as a step, its own notice first among the sources, and "may include" where it listed what it holds.
+  it.each([
+    ['www.southernwater.co.uk', 'southern-water-2024'],
+    ['www.nspower.ca', 'nova-scotia-power-2025'],
+    ['www.coupang.com', 'coupang-2025'],
+  ])('%s shows %s with its scope, offer, notice and wording as the data has them', async (host, id) => {
+    const breach = JSON.parse(readFileSync(join(ROOT, 'data', 'curated', `${id}.json`), 'utf8'));
+    const page = await openPopup(`https://${host}/`);
+    const card = page.locator(`article[data-breach-id="${id}"]`);
+    await expect(card.getByTestId('scope').textContent()).resolves.toBe(breach.scope);
+    await expect(card.getByTestId('offer').count()).resolves.toBe(breach.offer ? 1 : 0);
+    if (breach.offer) await expect(card.getByTestId('offer').textContent()).resolves.toContain(breach.offer.text);
+    await expect(card.getByTestId('may-include').count()).resolves.toBe(breach.dataMayInclude ? 1 : 0);
+    if (breach.noticeUrl)
+      await expect(card.locator('ul.sources li').first().locator('a').getAttribute('href')).resolves.toBe(
+        breach.noticeUrl,
+      );
     await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-curated-${id}.png`), fullPage: true });
     await page.close();
   });
