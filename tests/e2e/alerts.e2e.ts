@@ -209,7 +209,7 @@ describe('stored alerts in Chromium', () => {
     await expect.poll(async () => (await h.storage()).settings).toMatchObject({ region: 'US' });
     await page.getByLabel('Raise alerts for breaches from').selectOption('5');
     await expect.poll(async () => (await h.storage()).settings).toMatchObject({ maxAgeYears: 5 });
-    await expect(page.getByTestId('dataset').textContent()).resolves.toMatch(/\d+ breaches on \d+ domains/);
+    await expect(page.getByTestId('dataset').textContent()).resolves.toMatch(/[\d,]+ breaches on [\d,]+ domains/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'options.png'), fullPage: true });
     // The popup now uses the US contacts.
     const popup = await h.context.newPage();

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../../src/core/format-date';
 import type { HibpBreach } from '../../src/core/hibp-convert';
 import { BROWSER_OWN, launch, poll, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
 
@@ -220,7 +221,7 @@ describe('breach data updates', () => {
     expect(await text('data-source')).toMatch(
       /^In use: data downloaded .+ \(the last good update\), with breaches up to 20 Nov 2026\.$/,
     );
-    expect(await text('dataset')).toMatch(new RegExp(`^${bundledCount + 2} breaches`));
+    expect(await text('dataset')).toMatch(new RegExp(`^${formatCount(bundledCount + 2)} breaches`));
     expect(await badgeOn('www.newly-breached.example')).toBe('1');
 
     const stored = await h.storage();
