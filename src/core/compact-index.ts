@@ -7,12 +7,21 @@ export interface CompactIndex {
   keys: string;
   /** Where each domain starts in `keys`; offsets[n] is keys.length. */
   offsets: Uint32Array;
-  /** Open-addressing table of domain number + 1 (0 = empty); its length is a power of two. */
+  /**
+   * Open-addressing table of triples [domain number + 1 (0 = empty), the domain's full 32-bit hash, its one
+   * breach number or NO_SINGLE]; the number of triples is a power of two. A probe compares the hash first and
+   * reads the key string (a cache miss in a large table) only when it matches, which is almost only for the
+   * domain itself; a domain with one breach (nearly all) answers from the slot, without reading the postings.
+   */
   slots: Uint32Array;
   /** Breach numbers of domain i are post[postStart[i] .. postStart[i + 1]). */
   postStart: Uint32Array;
   post: Uint32Array;
 }
+
+/** Stride of a slot in `slots`, and the marker of a domain with several breaches. */
+const SLOT = 3;
+const NO_SINGLE = 0xffffffff;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -41,17 +50,21 @@ export function buildCompactIndex(breaches: readonly { domains: readonly string[
   const post = new Uint32Array([...byDomain.values()].reduce((sum, l) => sum + l.length, 0));
   let size = 1;
   while (size < n * 2) size <<= 1;
-  const slots = new Uint32Array(size);
+  const slots = new Uint32Array(size * SLOT);
   let keyLength = 0;
   let p = 0;
   domains.forEach((d, i) => {
     offsets[i] = keyLength;
     keyLength += d.length + 1;
     postStart[i] = p;
-    for (const b of byDomain.get(d)!) post[p++] = b;
-    let slot = hashBackwards(d, 0, d.length) & (size - 1);
-    while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
-    slots[slot] = i + 1;
+    const postings = byDomain.get(d)!;
+    for (const b of postings) post[p++] = b;
+    const hash = hashBackwards(d, 0, d.length);
+    let slot = hash & (size - 1);
+    while (slots[slot * SLOT] !== 0) slot = (slot + 1) & (size - 1);
+    slots[slot * SLOT] = i + 1;
+    slots[slot * SLOT + 1] = hash;
+    slots[slot * SLOT + 2] = postings.length === 1 ? postings[0]! : NO_SINGLE;
   });
   offsets[n] = keyLength;
   postStart[n] = p;
@@ -61,9 +74,10 @@ export function buildCompactIndex(breaches: readonly { domains: readonly string[
 /** The breach numbers whose domain is `host` or one of its parent domains, on label boundaries. */
 export function compactLookup(index: CompactIndex, host: string): number[] {
   const { keys, offsets, slots, postStart, post } = index;
-  const mask = slots.length - 1;
-  // Matched domain numbers, shortest suffix first (rarely more than one).
+  const mask = slots.length / SLOT - 1;
+  // Matched domain numbers, shortest suffix first (rarely more than one), and the first one's slot.
   let first = -1;
+  let firstSlot = -1;
   let more: number[] | null = null;
   let h = FNV_OFFSET;
   let sawDot = false;
@@ -76,20 +90,24 @@ export function compactLookup(index: CompactIndex, host: string): number[] {
       if (i > 0) continue;
     }
     const len = host.length - i;
-    for (let slot = (h >>> 0) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
-      const d = slots[slot]! - 1;
+    const hash = h >>> 0;
+    for (let slot = hash & mask; slots[slot * SLOT] !== 0; slot = (slot + 1) & mask) {
+      if (slots[slot * SLOT + 1] !== hash) continue;
+      const d = slots[slot * SLOT]! - 1;
       const start = offsets[d]!;
       if (offsets[d + 1]! - start - 1 !== len) continue;
       let k = 0;
       while (k < len && keys.charCodeAt(start + k) === host.charCodeAt(i + k)) k++;
       if (k !== len) continue;
-      if (first < 0) first = d;
-      else (more ??= []).push(d);
+      if (first < 0) {
+        first = d;
+        firstSlot = slot;
+      } else (more ??= []).push(d);
       break;
     }
   }
   if (first < 0) return [];
-  if (!more && postStart[first + 1]! - postStart[first]! === 1) return [post[postStart[first]!]!];
+  if (!more && slots[firstSlot * SLOT + 2] !== NO_SINGLE) return [slots[firstSlot * SLOT + 2]!];
   // Most specific domain first, as the Map index answers; a breach listed under two suffixes once.
   const matched = [first, ...(more ?? [])].reverse();
   const found: number[] = [];

@@ -15,8 +15,25 @@ const MAX_LABEL_LENGTH = 63;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/**
+ * A URL as the browser hands over tab URLs: scheme, a lower-case ASCII host whose last label starts with a letter
+ * (so it cannot be an IPv4 form such as 0x7f.1), an optional port, then the path. For these the host is read
+ * straight from the string: the WHATWG parser would return it unchanged, and it is about half of a lookup's time.
+ * Everything else (upper case, userinfo, escapes, punycode to validate, odd spacing) takes the parser.
+ */
+const NORMALISED_WEB_URL = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\.?)(?::(\d{1,5}))?(?:[/?#]|$)/;
+
 /** Parses a URL and returns its normalised host when it is an http(s) site we can look up. */
 export function webHostOf(input: string): WebHost {
+  const fast = NORMALISED_WEB_URL.exec(input);
+  if (fast && !fast[1]!.includes('xn--') && (fast[2] === undefined || Number(fast[2]) <= 65535)) {
+    return normaliseHost(fast[1]!);
+  }
+  return webHostOfParsed(input);
+}
+
+/** webHostOf through the WHATWG URL parser alone (the reference the fast path is tested against). */
+export function webHostOfParsed(input: string): WebHost {
   let url: URL;
   try {
     url = new URL(input.trim());

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBreachIndex, lookupUrl, type BreachIndex } from '../../src/core/breach-index';
 import type { Breach } from '../../src/core/dataset-schema';
-import { webHostOf } from '../../src/core/web-host';
+import { webHostOf, webHostOfParsed } from '../../src/core/web-host';
 import { buildDatasetFromFiles } from '../../scripts/lib/dataset-files';
 
 // 100,000 generated URLs and hosts against the real dataset's index. Each property states what must hold
@@ -162,5 +162,37 @@ describe('property: hostile URLs and hosts', () => {
     const r = lookupUrl(index, u);
     const ids = r.status === 'ok' ? r.breaches.map((b) => b.id) : [];
     expect(ids).not.toContain('co-op-2025');
+  });
+});
+
+describe('the fast path for normalised tab URLs', () => {
+  it('reads the same host as the WHATWG parser, or defers to it, for 40000 generated URLs', () => {
+    fc.assert(
+      fc.property(url, (u) => {
+        expect(webHostOf(u)).toEqual(webHostOfParsed(u));
+      }),
+      { numRuns: 40_000 },
+    );
+  });
+
+  it.each([
+    'http://www.coop.co.uk:8080/x',
+    'https://coop.co.uk./',
+    'http://0x7f.1/',
+    'http://1.2.3.4/',
+    'http://a.com:99999/',
+    'http://a.com:65535',
+    'https://xn--zz.com/',
+    'https://xn--80ak6aa92e.com/',
+    'http://a..b.com/',
+    'https://-a.com/',
+    'https://a-.com/',
+    'http://localhost/',
+    'https://shop.coop.co.uk?q=1',
+    'https://shop.coop.co.uk#frag',
+    ` https://coop.co.uk/`,
+    'https://coop.co.uk\\evil.example/',
+  ])('%s: the same answer as the parser', (u) => {
+    expect(webHostOf(u)).toEqual(webHostOfParsed(u));
   });
 });
