@@ -14,7 +14,8 @@ import { createStore, type Settings } from '../shared/storage';
 import type { Notifier } from './alert-recorder';
 import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
 import { createHandlers, route } from './message-router';
-import { lookupSite } from './site-lookup';
+import { BREACH_DETAILS_PATH, breachDetailsFile, type DetailReaders } from '../core/breach-details';
+import { lookupRefs, lookupSite, rememberLast } from './site-lookup';
 import { handleTabUrl, type SiteVisitDeps } from './site-visit';
 
 // Validated by the data build; JSON imports widen its literal types.
@@ -62,11 +63,34 @@ const deps: SiteVisitDeps = {
 
 function onTab(tabId: number, url: string | undefined, countVisit: boolean): void {
   ready
-    .then(() => handleTabUrl(deps, tabId, url, countVisit))
+    .then(() => {
+      if (countVisit) readAhead(url);
+      return handleTabUrl(deps, tabId, url, countVisit);
+    })
     // A tab can close between the event and our call; that is not worth a console error.
     .catch((e: unknown) => {
       if (!String(e).includes('No tab with id')) console.warn('tab update failed', e);
     });
+}
+
+/** A bundled breach's details, from its own file in the package; the last few are kept (see site-lookup.ts). */
+const readBundled = rememberLast(async (id: string): Promise<unknown> => {
+  const response = await fetch(browser.runtime.getURL(`${BREACH_DETAILS_PATH}/${breachDetailsFile(id)}`));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+});
+const detailReaders: DetailReaders = {
+  readBundled,
+  readDownloaded: async (ids) =>
+    data.fetchedAt === undefined ? undefined : store.getUpdateBreaches(data.fetchedAt, ids),
+};
+
+/** Reads the details of a breached site's bundled breaches ahead of the popup, which then has them at once. */
+function readAhead(url: string | undefined): void {
+  if (!url) return;
+  const found = lookupRefs(data, url).lookup;
+  if (found.status !== 'ok') return;
+  for (const ref of found.breaches) if (ref.from === 'bundled') readBundled(ref.id).catch(() => undefined);
 }
 
 async function rebadgeAll(): Promise<void> {
@@ -137,7 +161,7 @@ const handlers = createHandlers({
   async settingsChanged(before, after) {
     if (before.updates !== after.updates) await scheduleUpdates(after);
   },
-  lookup: (url) => lookupSite(data, url),
+  lookup: (url) => lookupSite(data, url, detailReaders, (id) => store.getProgress(id)),
 });
 
 function onStart(): void {

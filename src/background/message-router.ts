@@ -29,7 +29,7 @@ export interface RouterDeps {
   /** Told after every settings change, to start or stop the data updates. */
   settingsChanged: (before: Settings, after: Settings) => Promise<void>;
   /** Looks a URL up in the data in use (the popup's lookup). */
-  lookup: (url: string) => SiteLookup;
+  lookup: (url: string) => Promise<SiteLookup>;
 }
 
 const ImportSchema = v.union([
@@ -78,7 +78,7 @@ export function createHandlers({
     return value;
   };
   return {
-    'lookup/url': async ({ url }) => lookup(typeof url === 'string' ? url : ''),
+    'lookup/url': ({ url }) => lookup(typeof url === 'string' ? url : ''),
     'alerts/list': () => store.listAlerts(),
     'alerts/set-state': async ({ ids, state }) => {
       const updated = await Promise.all(ids.map((id) => store.updateAlert(id, (a) => a && { ...a, state })));

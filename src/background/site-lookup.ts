@@ -1,25 +1,65 @@
 import type { BreachSummary } from '../core/assemble-dataset';
 import { lookupUrl } from '../core/breach-index';
-import type { BreachRef } from '../core/breach-details';
+import { loadBreachDetails, type BreachRef, type DetailReaders } from '../core/breach-details';
 import type { SiteLookup } from '../shared/messages';
+import type { Progress } from '../shared/storage';
 import type { DataInUse } from './data-updates';
 
 // Feature: the popup's lookup. The popup asks the worker instead of loading an index of its own, so it shows
 // exactly what the tab was badged with, and its start-up reads no file that grows with the data (issue #15).
+// The answer carries the details of the breaches found: the worker reads them (one small file each) when a tab
+// arrives on a breached site, long before the person opens the popup, and keeps the last few.
 
-/** Where the popup reads a breach's details: downloaded HIBP entries from storage, the rest from the package. */
+/** Where a breach's details are: downloaded HIBP entries in storage, the rest in the package. */
 function refOf(breach: BreachSummary, data: DataInUse): BreachRef {
   const from = data.source === 'updated' && breach.origin === 'hibp' ? 'download' : 'bundled';
   return { id: breach.id, title: breach.title, from };
 }
 
-/** Looks a URL up in the data in use. */
-export function lookupSite(data: DataInUse, url: string): SiteLookup {
+/** Looks a URL up in the data in use, without details. */
+export function lookupRefs(data: DataInUse, url: string): Omit<SiteLookup, 'details' | 'progress'> {
   const found = lookupUrl(data.index, url);
   return {
     lookup: found.status === 'ok' ? { ...found, breaches: found.breaches.map((b) => refOf(b, data)) } : found,
     dataDate: data.dataDate,
     counts: data.counts,
     ...(data.fetchedAt !== undefined ? { fetchedAt: data.fetchedAt } : {}),
+  };
+}
+
+/** Looks a URL up in the data in use and reads the details and the person's ticks of the breaches found. */
+export async function lookupSite(
+  data: DataInUse,
+  url: string,
+  readers: DetailReaders,
+  progressOf: (breachId: string) => Promise<Progress>,
+): Promise<SiteLookup> {
+  const found = lookupRefs(data, url);
+  const refs = found.lookup.status === 'ok' ? found.lookup.breaches : [];
+  const [details, progress] = await Promise.all([
+    loadBreachDetails(refs, readers),
+    Promise.all(refs.map(async (r) => [r.id, await progressOf(r.id)] as const)),
+  ]);
+  return { ...found, details, progress: Object.fromEntries(progress) };
+}
+
+/**
+ * Remembers the last `size` reads of `read` by key, so that a breach read when its site was badged is at hand
+ * when the popup asks. A failed read is forgotten, so the next ask tries again.
+ */
+export function rememberLast<T>(read: (key: string) => Promise<T>, size = 32): (key: string) => Promise<T> {
+  const kept = new Map<string, Promise<T>>();
+  return (key) => {
+    const hit = kept.get(key);
+    if (hit) {
+      kept.delete(key); // most recent last
+      kept.set(key, hit);
+      return hit;
+    }
+    const value = read(key);
+    kept.set(key, value);
+    value.catch(() => kept.delete(key));
+    if (kept.size > size) kept.delete(kept.keys().next().value!);
+    return value;
   };
 }

@@ -1,9 +1,10 @@
 import type { Alert, AlertState } from '../core/alert-bookkeeping';
 import type { DatasetSummary } from '../core/assemble-dataset';
 import type { Lookup } from '../core/breach-index';
-import type { BreachRef } from '../core/breach-details';
+import type { BreachLoadFailure, BreachRef } from '../core/breach-details';
+import type { Breach } from '../core/dataset-schema';
 import type { UpdateState } from '../core/update-schedule';
-import type { Settings } from './storage';
+import type { Progress, Settings } from './storage';
 
 /** What the options page shows about the breach data in use and its updates. */
 export interface DataStatus {
@@ -27,6 +28,10 @@ export interface SiteLookup {
   counts: DatasetSummary['counts'];
   /** Set when downloaded data is in use: the stored download the `download` breaches come from. */
   fetchedAt?: number;
+  /** The breaches found, read and checked, and those whose details could not be read (with the reason). */
+  details: { breaches: Breach[]; failed: BreachLoadFailure[] };
+  /** The person's ticks for each breach found, by breach id. */
+  progress: Record<string, Progress>;
 }
 
 /** What the alerts page exports and imports: alerts with a marker that says what the file is. */

@@ -155,24 +155,60 @@ describe('the popup with details that could not be read', () => {
 });
 
 describe("the worker's lookup for the popup", () => {
-  it('sends curated and bundled breaches to the package files, and downloaded HIBP breaches to storage', async () => {
+  it('reads curated and bundled breaches from the package and downloaded HIBP breaches from storage, with ticks', async () => {
     const { lookupSite } = await import('../../src/background/site-lookup');
     const { buildBreachIndex } = await import('../../src/core/breach-index');
     const { summariseBreach } = await import('../../src/core/assemble-dataset');
     const summaries = dataset.breaches.map(summariseBreach);
     const index = buildBreachIndex(summaries, dataset.publicSuffixes);
     const base = { index, dataDate: dataset.dataDate, counts: dataset.counts };
-    const bundled = lookupSite({ ...base, source: 'bundled' }, 'https://www.adobe.com/');
+    const files = Object.fromEntries(dataset.breaches.map((b) => [b.id, JSON.stringify(b)]));
+    const downloadedAdobe = { ...byId.get('hibp-adobe')!, title: 'Adobe (downloaded)' };
+    const r = readers(files, [downloadedAdobe]);
+    const ticks = async (id: string) => ({
+      ticked: id === 'hibp-adobe' ? ['change-password' as const] : [],
+      notCustomer: false,
+    });
+
+    const bundled = await lookupSite({ ...base, source: 'bundled' }, 'https://www.adobe.com/', r, ticks);
     expect(bundled.lookup).toEqual({
       status: 'ok',
       host: 'www.adobe.com',
       breaches: [{ id: 'hibp-adobe', title: 'Adobe', from: 'bundled' }],
     });
-    const updated = lookupSite({ ...base, source: 'updated', fetchedAt: 7 }, 'https://www.adobe.com/');
+    expect(bundled.details.breaches.map((b) => b.title)).toEqual(['Adobe']);
+    expect(bundled.progress).toEqual({ 'hibp-adobe': { ticked: ['change-password'], notCustomer: false } });
+
+    const updated = await lookupSite({ ...base, source: 'updated', fetchedAt: 7 }, 'https://www.adobe.com/', r, ticks);
     expect(updated.fetchedAt).toBe(7);
     expect(updated.lookup.status === 'ok' && updated.lookup.breaches[0]!.from).toBe('download');
-    const curated = lookupSite({ ...base, source: 'updated', fetchedAt: 7 }, 'https://www.coop.co.uk/');
+    expect(updated.details.breaches.map((b) => b.title)).toEqual(['Adobe (downloaded)']);
+
+    const curated = await lookupSite({ ...base, source: 'updated', fetchedAt: 7 }, 'https://www.coop.co.uk/', r, ticks);
     expect(curated.lookup.status === 'ok' && curated.lookup.breaches[0]!.from).toBe('bundled');
-    expect(lookupSite({ ...base, source: 'bundled' }, 'chrome://settings').lookup.status).toBe('not-applicable');
+    expect(curated.details.breaches[0]!.id).toBe('co-op-2025');
+
+    const none = await lookupSite({ ...base, source: 'bundled' }, 'chrome://settings', r, ticks);
+    expect(none.lookup.status).toBe('not-applicable');
+    expect(none.details).toEqual({ breaches: [], failed: [] });
+  });
+
+  it('keeps the last reads, forgets failed ones, and drops the oldest past its size', async () => {
+    const { rememberLast } = await import('../../src/background/site-lookup');
+    const calls: string[] = [];
+    let fail = true;
+    const read = rememberLast(async (key: string) => {
+      calls.push(key);
+      if (key === 'bad' && fail) throw new Error('missing');
+      return key.toUpperCase();
+    }, 2);
+    expect(await read('a')).toBe('A');
+    expect(await read('a')).toBe('A');
+    await expect(read('bad')).rejects.toThrow('missing');
+    fail = false;
+    expect(await read('bad')).toBe('BAD');
+    await read('c'); // 'a' is now the oldest of three: dropped
+    await read('a');
+    expect(calls).toEqual(['a', 'bad', 'bad', 'c', 'a']);
   });
 });
