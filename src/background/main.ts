@@ -161,7 +161,14 @@ const handlers = createHandlers({
   async settingsChanged(before, after) {
     if (before.updates !== after.updates) await scheduleUpdates(after);
   },
-  lookup: (url) => lookupSite(data, url, detailReaders, (id) => store.getProgress(id)),
+  lookup: (url) =>
+    lookupSite(
+      data,
+      url,
+      detailReaders,
+      (id) => store.getProgress(id),
+      async () => (await store.getSettings()).region,
+    ),
 });
 
 function onStart(): void {

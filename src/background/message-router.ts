@@ -12,7 +12,7 @@ import {
   type Response,
   type SiteLookup,
 } from '../shared/messages';
-import { AlertSchema, type Settings, type Store } from '../shared/storage';
+import { AlertSchema, ProgressSchema, type Settings, type Store } from '../shared/storage';
 
 // Feature: answers the pages' messages. The worker is the only writer of alerts, so a page's change and a
 // navigation's visit to the same alert are serialised in one place.
@@ -31,6 +31,12 @@ export interface RouterDeps {
   /** Looks a URL up in the data in use (the popup's lookup). */
   lookup: (url: string) => Promise<SiteLookup>;
 }
+
+/** A page's "progress/set" payload: a breach id as the schema writes them, and a progress value. */
+const ProgressPayload = v.object({
+  breachId: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(200)),
+  progress: ProgressSchema,
+});
 
 const ImportSchema = v.union([
   v.array(AlertSchema),
@@ -79,6 +85,11 @@ export function createHandlers({
   };
   return {
     'lookup/url': ({ url }) => lookup(typeof url === 'string' ? url : ''),
+    'progress/set': async ({ breachId, progress }) => {
+      const checked = v.safeParse(ProgressPayload, { breachId, progress });
+      if (!checked.success) throw new Error(`not a breach's progress: ${describeIssues(checked.issues)[0]}`);
+      return store.updateProgress(checked.output.breachId, () => checked.output.progress);
+    },
     'alerts/list': () => store.listAlerts(),
     'alerts/set-state': async ({ ids, state }) => {
       const updated = await Promise.all(ids.map((id) => store.updateAlert(id, (a) => a && { ...a, state })));

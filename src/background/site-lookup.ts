@@ -2,7 +2,7 @@ import type { BreachSummary } from '../core/assemble-dataset';
 import { lookupUrl } from '../core/breach-index';
 import { loadBreachDetails, type BreachRef, type DetailReaders } from '../core/breach-details';
 import type { SiteLookup } from '../shared/messages';
-import type { Progress } from '../shared/storage';
+import type { Progress } from '../shared/progress';
 import type { DataInUse } from './data-updates';
 
 // Feature: the popup's lookup. The popup asks the worker instead of loading an index of its own, so it shows
@@ -17,7 +17,7 @@ function refOf(breach: BreachSummary, data: DataInUse): BreachRef {
 }
 
 /** Looks a URL up in the data in use, without details. */
-export function lookupRefs(data: DataInUse, url: string): Omit<SiteLookup, 'details' | 'progress'> {
+export function lookupRefs(data: DataInUse, url: string): Omit<SiteLookup, 'details' | 'progress' | 'region'> {
   const found = lookupUrl(data.index, url);
   return {
     lookup: found.status === 'ok' ? { ...found, breaches: found.breaches.map((b) => refOf(b, data)) } : found,
@@ -33,14 +33,16 @@ export async function lookupSite(
   url: string,
   readers: DetailReaders,
   progressOf: (breachId: string) => Promise<Progress>,
+  region: () => Promise<SiteLookup['region']>,
 ): Promise<SiteLookup> {
   const found = lookupRefs(data, url);
   const refs = found.lookup.status === 'ok' ? found.lookup.breaches : [];
-  const [details, progress] = await Promise.all([
+  const [details, progress, chosen] = await Promise.all([
     loadBreachDetails(refs, readers),
     Promise.all(refs.map(async (r) => [r.id, await progressOf(r.id)] as const)),
+    region(),
   ]);
-  return { ...found, details, progress: Object.fromEntries(progress) };
+  return { ...found, details, progress: Object.fromEntries(progress), region: chosen };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Breach } from '../core/dataset-schema';
 import { formatCount, formatPartialDate } from '../core/format-date';
 import type { ProtectiveStep, StepId } from '../core/protective-steps';
-import type { Progress } from '../shared/storage';
+import type { Progress } from '../shared/progress';
 import type { MessageKey, Translate } from '../shared/i18n';
 import { ExposedChips, NotExposedChips } from './DataClassChips';
 import { SafeHtml } from './SafeHtml';

@@ -5,7 +5,7 @@ import type { Breach, Dataset } from '../core/dataset-schema';
 import { alertId } from '../core/alert-bookkeeping';
 import { breachSiteFor, type RegionContacts, type StepId } from '../core/protective-steps';
 import type { Translate } from '../shared/i18n';
-import type { Progress, Store } from '../shared/storage';
+import type { Progress, ProgressStore } from '../shared/progress';
 import { PopupView } from './PopupView';
 
 export interface PopupAppProps {
@@ -16,7 +16,7 @@ export interface PopupAppProps {
   initialProgress?: Record<string, Progress>;
   dataset: Pick<Dataset, 'dataDate' | 'counts'>;
   region: RegionContacts;
-  store: Store;
+  store: ProgressStore;
   t: Translate;
   /** Tells the worker these alerts were seen (new → reviewed); the popup's own page leaves it out in tests. */
   markSeen?: (alertIds: string[]) => Promise<unknown>;

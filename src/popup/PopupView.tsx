@@ -5,7 +5,7 @@ import type { Breach, Dataset } from '../core/dataset-schema';
 import { formatCount, formatPartialDate } from '../core/format-date';
 import { protectiveSteps, type RegionContacts, type StepId } from '../core/protective-steps';
 import type { MessageKey, Translate } from '../shared/i18n';
-import { EMPTY_PROGRESS, type Progress } from '../shared/storage';
+import { EMPTY_PROGRESS, type Progress } from '../shared/progress';
 import { BreachCard } from './BreachCard';
 
 export interface PopupViewProps {

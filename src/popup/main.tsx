@@ -6,7 +6,7 @@ import regions from '../../data/help/regions.json';
 import { regionFromLanguages, type RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
-import { createStore } from '../shared/storage';
+import { EMPTY_PROGRESS, type Progress, type ProgressStore } from '../shared/progress';
 import { PopupApp } from './PopupApp';
 import { PopupFailure } from './PopupFailure';
 import './popup.css';
@@ -22,21 +22,26 @@ async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   const language = browser.i18n.getUILanguage();
   document.documentElement.lang = language;
-  const store = createStore(browser.storage.local);
   const url = (await targetUrl()) ?? '';
-  // One message brings the lookup, the breaches' details and their ticks; settings are read meanwhile.
-  const [found, settings] = await Promise.all([send('lookup/url', { url }), store.getSettings()]).catch(
-    (e: unknown) => {
-      render(<PopupFailure reason={(e as Error).message || String(e)} t={browserTranslate} />, root);
-      throw e;
-    },
-  );
+  // One message brings the lookup, the breaches' details, their ticks and the chosen region: the popup loads no
+  // storage code and no data of its own.
+  const found = await send('lookup/url', { url }).catch((e: unknown) => {
+    render(<PopupFailure reason={(e as Error).message || String(e)} t={browserTranslate} />, root);
+    throw e;
+  });
+  // Ticks are stored by the worker; the popup keeps what it last stored to apply the next change to.
+  const progress: Record<string, Progress> = { ...found.progress };
+  const store: ProgressStore = {
+    getProgress: async (id) => progress[id] ?? EMPTY_PROGRESS,
+    updateProgress: async (id, change) =>
+      (progress[id] = await send('progress/set', { breachId: id, progress: change(progress[id] ?? EMPTY_PROGRESS) })),
+  };
   const details = found.details;
   const result =
     found.lookup.status === 'ok'
       ? { status: 'ok' as const, host: found.lookup.host, breaches: details.breaches }
       : found.lookup;
-  const region: RegionContacts = regions[settings.region ?? regionFromLanguages([...navigator.languages, language])];
+  const region: RegionContacts = regions[found.region ?? regionFromLanguages([...navigator.languages, language])];
   const links = {
     alerts: browser.runtime.getURL('src/alerts/index.html'),
     options: browser.runtime.getURL('src/options/index.html'),

@@ -4,7 +4,8 @@ import type { Lookup } from '../core/breach-index';
 import type { BreachLoadFailure, BreachRef } from '../core/breach-details';
 import type { Breach } from '../core/dataset-schema';
 import type { UpdateState } from '../core/update-schedule';
-import type { Progress, Settings } from './storage';
+import type { Progress } from './progress';
+import type { Settings } from './storage';
 
 /** What the options page shows about the breach data in use and its updates. */
 export interface DataStatus {
@@ -32,6 +33,8 @@ export interface SiteLookup {
   details: { breaches: Breach[]; failed: BreachLoadFailure[] };
   /** The person's ticks for each breach found, by breach id. */
   progress: Record<string, Progress>;
+  /** The help-contacts region the person chose, if any (the popup's other setting). */
+  region: Settings['region'];
 }
 
 /** What the alerts page exports and imports: alerts with a marker that says what the file is. */
@@ -42,6 +45,8 @@ export const EXPORT_FORMAT = 'am-i-affected/alerts';
 export interface MessageMap {
   /** Looks a URL up in the data the worker badges with (bundled or downloaded), with its compact index. */
   'lookup/url': { request: { url: string }; response: SiteLookup };
+  /** Stores one breach's progress (ticks, "not a customer"); answers what was stored. */
+  'progress/set': { request: { breachId: string; progress: Progress }; response: Progress };
   'alerts/list': { request: Record<string, never>; response: Alert[] };
   'alerts/set-state': { request: { ids: string[]; state: AlertState }; response: Alert[] };
   /** The popup showed these alerts: new ones become reviewed, others keep their state. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { EMPTY_PROGRESS, type Progress } from './progress';
 import type { Alert } from '../core/alert-bookkeeping';
 import type { BreachSummary } from '../core/assemble-dataset';
 import { BreachSchema, type Breach } from '../core/dataset-schema';
@@ -30,8 +31,7 @@ export const ProgressSchema = v.object({
   ticked: StepIdList,
   notCustomer: v.boolean(),
 });
-export type Progress = v.InferOutput<typeof ProgressSchema>;
-export const EMPTY_PROGRESS: Progress = { ticked: [], notCustomer: false };
+export { EMPTY_PROGRESS, type Progress };
 
 const Domain = v.pipe(v.string(), v.regex(/^[a-z0-9.-]+$/), v.maxLength(253));
 

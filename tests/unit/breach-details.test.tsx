@@ -165,30 +165,50 @@ describe("the worker's lookup for the popup", () => {
     const files = Object.fromEntries(dataset.breaches.map((b) => [b.id, JSON.stringify(b)]));
     const downloadedAdobe = { ...byId.get('hibp-adobe')!, title: 'Adobe (downloaded)' };
     const r = readers(files, [downloadedAdobe]);
+    const region = async () => undefined;
     const ticks = async (id: string) => ({
       ticked: id === 'hibp-adobe' ? ['change-password' as const] : [],
       notCustomer: false,
     });
 
-    const bundled = await lookupSite({ ...base, source: 'bundled' }, 'https://www.adobe.com/', r, ticks);
+    const bundled = await lookupSite(
+      { ...base, source: 'bundled' },
+      'https://www.adobe.com/',
+      r,
+      ticks,
+      async () => 'US',
+    );
     expect(bundled.lookup).toEqual({
       status: 'ok',
       host: 'www.adobe.com',
       breaches: [{ id: 'hibp-adobe', title: 'Adobe', from: 'bundled' }],
     });
     expect(bundled.details.breaches.map((b) => b.title)).toEqual(['Adobe']);
+    expect(bundled.region).toBe('US');
     expect(bundled.progress).toEqual({ 'hibp-adobe': { ticked: ['change-password'], notCustomer: false } });
 
-    const updated = await lookupSite({ ...base, source: 'updated', fetchedAt: 7 }, 'https://www.adobe.com/', r, ticks);
+    const updated = await lookupSite(
+      { ...base, source: 'updated', fetchedAt: 7 },
+      'https://www.adobe.com/',
+      r,
+      ticks,
+      region,
+    );
     expect(updated.fetchedAt).toBe(7);
     expect(updated.lookup.status === 'ok' && updated.lookup.breaches[0]!.from).toBe('download');
     expect(updated.details.breaches.map((b) => b.title)).toEqual(['Adobe (downloaded)']);
 
-    const curated = await lookupSite({ ...base, source: 'updated', fetchedAt: 7 }, 'https://www.coop.co.uk/', r, ticks);
+    const curated = await lookupSite(
+      { ...base, source: 'updated', fetchedAt: 7 },
+      'https://www.coop.co.uk/',
+      r,
+      ticks,
+      region,
+    );
     expect(curated.lookup.status === 'ok' && curated.lookup.breaches[0]!.from).toBe('bundled');
     expect(curated.details.breaches[0]!.id).toBe('co-op-2025');
 
-    const none = await lookupSite({ ...base, source: 'bundled' }, 'chrome://settings', r, ticks);
+    const none = await lookupSite({ ...base, source: 'bundled' }, 'chrome://settings', r, ticks, region);
     expect(none.lookup.status).toBe('not-applicable');
     expect(none.details).toEqual({ breaches: [], failed: [] });
   });

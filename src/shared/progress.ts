@@ -1,0 +1,15 @@
+// A person's progress through one breach's steps: what they ticked, and whether they said they were not a
+// customer then. Apart from storage.ts so that a page can use the shape without loading the storage module.
+
+export interface Progress {
+  ticked: string[];
+  notCustomer: boolean;
+}
+
+export const EMPTY_PROGRESS: Progress = { ticked: [], notCustomer: false };
+
+/** What a page needs to show and change progress: the storage module, or messages to the worker. */
+export interface ProgressStore {
+  getProgress(breachId: string): Promise<Progress>;
+  updateProgress(breachId: string, change: (p: Progress) => Progress): Promise<Progress>;
+}
