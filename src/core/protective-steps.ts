@@ -29,6 +29,10 @@ export interface Contact {
   label: string;
   phone?: string;
   url?: string;
+  /** Where to forward something (a phishing email). */
+  email?: string;
+  /** A short number to forward texts to (7726 in the UK and US). */
+  textNumber?: string;
   /** The last day an offer can be taken up (company offers only). */
   deadline?: string;
 }
@@ -36,10 +40,14 @@ export interface Contact {
 /** Where to report fraud and complain, for one region; from data/help/regions.json. */
 export interface RegionContacts {
   name: string;
+  /** The country whose services these are (none for the generic sets). */
+  country?: string;
   reportFraud: Contact;
   regulator: Contact;
   creditReport: Contact;
-  identityTheft?: Contact;
+  identityTheft: Contact;
+  /** Where to forward suspicious emails and texts. */
+  reportPhishing: Contact;
 }
 
 export interface ProtectiveStep {
@@ -49,12 +57,16 @@ export interface ProtectiveStep {
   because: string[];
   /** Who to contact or where to go, when the step has one. */
   contact?: Contact;
+  /** A second contact: the regulator of the company's own country, when it is not the person's. */
+  also?: Contact;
 }
 
 export interface StepInput {
   dataClasses: readonly string[];
   domains: readonly string[];
   hotline?: { phone: string; label: string; url?: string } | undefined;
+  /** The company's country (ISO code), where known: its regulator is named beside the person's own. */
+  country?: string | undefined;
   /** What the company offered the people affected, e.g. free credit monitoring. */
   offer?: { text: string; provider?: string; url?: string; phone?: string; deadline?: string } | undefined;
 }
@@ -100,13 +112,13 @@ const RULES: readonly Rule[] = [
   },
   { id: 'enable-2fa', urgency: 'soon', when: CREDENTIAL_CLASSES },
   { id: 'watch-statements', urgency: 'soon', when: FINANCIAL_CLASSES },
-  { id: 'phishing', urgency: 'soon', when: CONTACT_CLASSES },
+  { id: 'phishing', urgency: 'soon', when: CONTACT_CLASSES, contact: (_i, r) => r.reportPhishing },
   { id: 'credit-report', urgency: 'soon', when: IDENTITY_CLASSES, contact: (_i, r) => r.creditReport },
   {
     id: 'identity-theft',
     urgency: 'soon',
     when: IDENTITY_CLASSES,
-    contact: (_i, r) => r.identityTheft ?? r.reportFraud,
+    contact: (_i, r) => r.identityTheft,
   },
   { id: 'password-manager', urgency: 'ongoing', when: CREDENTIAL_CLASSES },
   { id: 'report-fraud', urgency: 'ongoing', when: 'always', contact: (_i, r) => r.reportFraud },
@@ -120,8 +132,16 @@ export function breachSiteFor(domains: readonly string[], host: string | undefin
   return domains.find((d) => host === d || host?.endsWith(`.${d}`)) ?? domains[0] ?? '';
 }
 
-/** The steps for one breach, most urgent first, each with the exposed data that calls for it. */
-export function protectiveSteps(input: StepInput, region: RegionContacts, host?: string): ProtectiveStep[] {
+/**
+ * The steps for one breach, most urgent first, each with the exposed data that calls for it. `companyRegulator`
+ * is the regulator of the company's country when that is not the person's (see regulatorOfCountry).
+ */
+export function protectiveSteps(
+  input: StepInput,
+  region: RegionContacts,
+  host?: string,
+  companyRegulator?: Contact,
+): ProtectiveStep[] {
   const site = breachSiteFor(input.domains, host);
   const steps: ProtectiveStep[] = [];
   for (const rule of RULES) {
@@ -129,30 +149,36 @@ export function protectiveSteps(input: StepInput, region: RegionContacts, host?:
     if (rule.when !== 'always' && because.length === 0) continue;
     const contact = rule.contact?.(input, region, site);
     if ((rule.id === 'company-hotline' || rule.id === 'company-offer') && !contact) continue;
-    steps.push({ id: rule.id, urgency: rule.urgency, because, ...(contact ? { contact } : {}) });
+    const also = rule.id === 'complain-regulator' ? companyRegulator : undefined;
+    steps.push({
+      id: rule.id,
+      urgency: rule.urgency,
+      because,
+      ...(contact ? { contact } : {}),
+      ...(also ? { also } : {}),
+    });
   }
   return steps.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);
 }
 
-export type RegionCode = 'GB' | 'US' | 'other';
-
 /**
- * The region for help contacts from a browser language tag: en-GB → GB, en-US → US. The product is UK-first,
- * so English with no country is GB; any other language or country gets the generic contacts.
+ * The data-protection regulator of a company's country, when it differs from the person's: from the regions data
+ * for the countries it covers, else named by country ("the data protection authority of France"); undefined
+ * when the country is unknown or is the person's own.
  */
-export function regionFromLanguage(language: string): RegionCode {
-  const [lang, country] = language.split(/[-_]/).map((p) => p.toUpperCase());
-  if (country === 'GB' || country === 'UK') return 'GB';
-  if (country === 'US') return 'US';
-  if (lang === 'EN' && country === undefined) return 'GB';
-  return 'other';
-}
-
-/**
- * The region from the browser's preferred languages (navigator.languages, most preferred first): the first
- * tag that names a country decides; with none, the first language does (see regionFromLanguage).
- */
-export function regionFromLanguages(languages: readonly string[]): RegionCode {
-  const withCountry = languages.find((l) => /[-_]/.test(l));
-  return regionFromLanguage(withCountry ?? languages[0] ?? 'en');
+export function regulatorOfCountry(
+  country: string | undefined,
+  person: RegionContacts,
+  regions: Readonly<Record<string, RegionContacts>>,
+): Contact | undefined {
+  if (!country || country === person.country) return undefined;
+  const known = Object.values(regions).find((r) => r.country === country);
+  if (known) return known.regulator;
+  let name = country;
+  try {
+    name = new Intl.DisplayNames(['en'], { type: 'region' }).of(country) ?? country;
+  } catch {
+    // an unknown code stays as it is
+  }
+  return { label: `the data protection authority of ${name}` };
 }

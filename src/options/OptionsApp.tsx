@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { REGION_CODES, storedRegion, type RegionCode } from '../core/help-region';
+import { regionNameKey } from '../shared/region-name';
 import type { MessageKey, Translate } from '../shared/i18n';
 import type { DataStatus } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
@@ -15,11 +17,9 @@ export interface OptionsAppProps {
   alertsUrl: string;
 }
 
-const REGIONS: [Settings['region'] | '', MessageKey][] = [
+const REGIONS: [RegionCode | '', MessageKey][] = [
   ['', 'optionsRegionAuto'],
-  ['GB', 'optionsRegionGB'],
-  ['US', 'optionsRegionUS'],
-  ['other', 'optionsRegionOther'],
+  ...REGION_CODES.map((c) => [c, regionNameKey(c)] as [RegionCode, MessageKey]),
 ];
 const AGES = [null, 1, 2, 5, 10] as const;
 
@@ -154,7 +154,7 @@ export function OptionsApp({ send, t, requestNotifications, requestHostPermissio
       <h2>{t('optionsRegion')}</h2>
       <select
         aria-label={t('optionsRegion')}
-        value={settings.region ?? ''}
+        value={storedRegion(settings.region) ?? ''}
         onChange={(e) => save({ region: (e.currentTarget.value || undefined) as Settings['region'] })}
       >
         {REGIONS.map(([value, label]) => (

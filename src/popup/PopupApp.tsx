@@ -3,6 +3,7 @@ import type { Lookup } from '../core/breach-index';
 import type { BreachLoadFailure } from '../core/breach-details';
 import type { Breach, Dataset } from '../core/dataset-schema';
 import { alertId } from '../core/alert-bookkeeping';
+import type { RegionBasis, RegionCode } from '../core/help-region';
 import { breachSiteFor, type RegionContacts, type StepId } from '../core/protective-steps';
 import type { Translate } from '../shared/i18n';
 import type { Progress, ProgressStore } from '../shared/progress';
@@ -16,6 +17,10 @@ export interface PopupAppProps {
   initialProgress?: Record<string, Progress>;
   dataset: Pick<Dataset, 'dataDate' | 'counts'>;
   region: RegionContacts;
+  /** Every region's contacts, the region decided on the device, and how to store a new choice. */
+  regions?: Readonly<Record<string, RegionContacts>>;
+  regionDecision?: { code: RegionCode; basis: RegionBasis };
+  saveRegion?: (code: RegionCode) => Promise<unknown>;
   store: ProgressStore;
   t: Translate;
   /** Tells the worker these alerts were seen (new → reviewed); the popup's own page leaves it out in tests. */
@@ -25,7 +30,9 @@ export interface PopupAppProps {
 
 /** The popup's one state owner: the progress of each breach shown, loaded from and saved to storage. */
 export function PopupApp(props: PopupAppProps) {
-  const { result, failed = [], initialProgress, dataset, region, store, t, markSeen, links } = props;
+  const { result, failed = [], initialProgress, dataset, store, t, markSeen, links, regions, saveRegion } = props;
+  const [decision, setDecision] = useState(props.regionDecision);
+  const region = (decision && regions?.[decision.code]) || props.region;
   const [progress, setProgress] = useState<Record<string, Progress>>(initialProgress ?? {});
   const ids = result.status === 'ok' ? result.breaches.map((b) => b.id) : [];
 
@@ -56,6 +63,16 @@ export function PopupApp(props: PopupAppProps) {
       failed={failed}
       dataset={dataset}
       region={region}
+      regions={regions}
+      regionChoice={
+        decision && {
+          ...decision,
+          onChange: (code) => {
+            setDecision({ code, basis: 'chosen' });
+            saveRegion?.(code).catch(() => undefined);
+          },
+        }
+      }
       progress={progress}
       t={t}
       onToggleStep={(breachId, stepId: StepId, done) =>

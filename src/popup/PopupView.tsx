@@ -3,8 +3,10 @@ import { severityOf } from '../core/data-class-groups';
 import type { BreachLoadFailure } from '../core/breach-details';
 import type { Breach, Dataset } from '../core/dataset-schema';
 import { formatCount, formatPartialDate } from '../core/format-date';
-import { protectiveSteps, type RegionContacts, type StepId } from '../core/protective-steps';
+import { REGION_CODES, type RegionBasis, type RegionCode } from '../core/help-region';
+import { protectiveSteps, regulatorOfCountry, type RegionContacts, type StepId } from '../core/protective-steps';
 import type { MessageKey, Translate } from '../shared/i18n';
+import { regionNameKey } from '../shared/region-name';
 import { EMPTY_PROGRESS, type Progress } from '../shared/progress';
 import { BreachCard } from './BreachCard';
 
@@ -13,6 +15,10 @@ export interface PopupViewProps {
   failed?: readonly BreachLoadFailure[] | undefined;
   dataset: Pick<Dataset, 'dataDate' | 'counts'>;
   region: RegionContacts;
+  /** Every region's contacts: with them, a breach of a company abroad also names the company's regulator. */
+  regions?: Readonly<Record<string, RegionContacts>> | undefined;
+  /** The region in use, how it was decided, and how to change it (the footer control). */
+  regionChoice?: { code: RegionCode; basis: RegionBasis; onChange: (code: RegionCode) => void } | undefined;
   progress: Readonly<Record<string, Progress>>;
   onToggleStep: (breachId: string, stepId: StepId, done: boolean) => void;
   onNotCustomer: (breachId: string, notCustomer: boolean) => void;
@@ -72,7 +78,11 @@ export function PopupView(props: PopupViewProps) {
             </a>
           </nav>
         )}
-        <p>{t('regionNote', [props.region.name])}</p>
+        {props.regionChoice ? (
+          <RegionControl {...props.regionChoice} t={t} />
+        ) : (
+          <p>{t('regionNote', [props.region.name])}</p>
+        )}
         <p>{t('footerAttribution')}</p>
       </footer>
     </>
@@ -100,7 +110,12 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
         <BreachCard
           key={b.id}
           breach={b}
-          steps={protectiveSteps(b, props.region, host)}
+          steps={protectiveSteps(
+            b,
+            props.region,
+            host,
+            props.regions && regulatorOfCountry(b.country, props.region, props.regions),
+          )}
           progress={props.progress[b.id] ?? EMPTY_PROGRESS}
           expanded={b.id === expanded}
           onToggleStep={props.onToggleStep}
@@ -109,5 +124,41 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
         />
       ))}
     </section>
+  );
+}
+
+/** "Help contacts for: [United Kingdom (Scotland)]": says which contacts are shown, and changes them in place. */
+function RegionControl({
+  code,
+  basis,
+  onChange,
+  t,
+}: {
+  code: RegionCode;
+  basis: RegionBasis;
+  onChange: (code: RegionCode) => void;
+  t: Translate;
+}) {
+  return (
+    <div class="region-control">
+      <label>
+        {t('regionControl')}{' '}
+        <select
+          value={code}
+          data-testid="region"
+          aria-describedby="region-basis"
+          onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as RegionCode)}
+        >
+          {REGION_CODES.map((c) => (
+            <option key={c} value={c}>
+              {t(regionNameKey(c))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id="region-basis" class="note" data-testid="region-basis">
+        {t(`regionBasis_${basis}` as MessageKey)}
+      </p>
+    </div>
   );
 }

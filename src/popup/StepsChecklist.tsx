@@ -113,22 +113,38 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
         ? t('stepIdentityTheftReport', [c.label])
         : t('stepContactVia', [c.label]);
   return (
-    <p class="step-contact">
-      {c.url ? (
-        <a href={c.url} target="_blank" rel="noopener noreferrer">
-          {who}
-        </a>
-      ) : (
-        who
-      )}
-      {c.phone && (
-        <>
-          {' · '}
-          <a href={`tel:${c.phone.replace(/\s+/g, '')}`} class="phone">
-            {c.phone}
+    <>
+      <p class="step-contact">
+        {c.url ? (
+          <a href={c.url} target="_blank" rel="noopener noreferrer">
+            {who}
           </a>
-        </>
+        ) : (
+          who
+        )}
+        {c.phone && (
+          <>
+            {' · '}
+            <a href={`tel:${c.phone.replace(/\s+/g, '')}`} class="phone">
+              {c.phone}
+            </a>
+          </>
+        )}
+      </p>
+      {c.email && <p class="step-contact">{t('stepForwardEmail', [c.email])}</p>}
+      {c.textNumber && <p class="step-contact">{t('stepForwardText', [c.textNumber])}</p>}
+      {step.also && (
+        <p class="step-contact" data-testid="company-regulator">
+          {step.also.url ? (
+            <a href={step.also.url} target="_blank" rel="noopener noreferrer">
+              {t('stepRegulatorAlso', [step.also.label])}
+            </a>
+          ) : (
+            t('stepRegulatorAlso', [step.also.label])
+          )}
+          {step.also.phone && <> · {step.also.phone}</>}
+        </p>
       )}
-    </p>
+    </>
   );
 }

@@ -2,8 +2,9 @@
 // only those breaches' details, renders.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import regions from '../../data/help/regions.json';
-import { regionFromLanguages, type RegionContacts } from '../core/protective-steps';
+import help from '../../data/help/regions.json';
+import { decideRegion, type RegionCode } from '../core/help-region';
+import type { RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
 import { EMPTY_PROGRESS, type Progress, type ProgressStore } from '../shared/progress';
@@ -41,7 +42,14 @@ async function main(): Promise<void> {
     found.lookup.status === 'ok'
       ? { status: 'ok' as const, host: found.lookup.host, breaches: details.breaches }
       : found.lookup;
-  const region: RegionContacts = regions[found.region ?? regionFromLanguages([...navigator.languages, language])];
+  // Checked by the data build (data-quality test); JSON imports widen its literal types.
+  const regions = help.regions as Record<RegionCode, RegionContacts>;
+  const decision = decideRegion({
+    stored: found.region,
+    languages: [...navigator.languages, language],
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    breachCountry: details.breaches[0]?.country,
+  });
   const links = {
     alerts: browser.runtime.getURL('src/alerts/index.html'),
     options: browser.runtime.getURL('src/options/index.html'),
@@ -51,7 +59,10 @@ async function main(): Promise<void> {
       result={result}
       failed={details.failed}
       dataset={found}
-      region={region}
+      region={regions[decision.code]}
+      regions={regions}
+      regionDecision={decision}
+      saveRegion={(region) => send('settings/update', { region })}
       store={store}
       initialProgress={found.progress}
       t={browserTranslate}

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { EMPTY_PROGRESS, type Progress } from './progress';
+import { REGION_CODES } from '../core/help-region';
 import type { Alert } from '../core/alert-bookkeeping';
 import type { BreachSummary } from '../core/assemble-dataset';
 import { BreachSchema, type Breach } from '../core/dataset-schema';
@@ -36,7 +37,8 @@ export { EMPTY_PROGRESS, type Progress };
 const Domain = v.pipe(v.string(), v.regex(/^[a-z0-9.-]+$/), v.maxLength(253));
 
 export const SettingsSchema = v.object({
-  region: v.optional(v.picklist(['GB', 'US', 'other'])),
+  // Older versions stored GB, US or other; storedRegion() reads them as current codes.
+  region: v.optional(v.picklist([...REGION_CODES, 'GB', 'US', 'other'])),
   notifications: v.optional(v.boolean(), false),
   paused: v.optional(v.boolean(), false),
   mutedSites: v.optional(v.array(Domain), []),

@@ -111,7 +111,17 @@ function actionState(worker: Worker, url: string, what: 'badge' | 'title' | 'col
 }
 
 /** `extraArgs` are added to the browser's command line (the update tests add --ignore-certificate-errors). */
-export async function launch(extensionDir = EXTENSION_DIR, extraArgs: string[] = []): Promise<Harness> {
+/** The browser's language and time zone (both read on the device by the popup's region decision). */
+export interface LaunchOptions {
+  locale?: string;
+  timezoneId?: string;
+}
+
+export async function launch(
+  extensionDir = EXTENSION_DIR,
+  extraArgs: string[] = [],
+  { locale = 'en-GB', timezoneId = 'Europe/London' }: LaunchOptions = {},
+): Promise<Harness> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
@@ -122,8 +132,9 @@ export async function launch(extensionDir = EXTENSION_DIR, extraArgs: string[] =
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    // A British browser: the UI language (browser.i18n.getUILanguage) picks the UK's help contacts.
-    locale: 'en-GB',
+    // A British browser by default: language and time zone pick the UK's help contacts.
+    locale,
+    timezoneId,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -133,7 +144,7 @@ export async function launch(extensionDir = EXTENSION_DIR, extraArgs: string[] =
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      '--lang=en-GB',
+      `--lang=${locale}`,
       ...extraArgs,
     ],
   });

@@ -47,7 +47,8 @@ describe('popup in Chromium', () => {
       expect(notTaken).toContain('Passwords');
       expect(notTaken).toContain('Bank account numbers');
       const report = card.locator('[data-step="report-fraud"]');
-      await expect(report.textContent()).resolves.toContain('Action Fraud');
+      await expect(report.textContent()).resolves.toContain('Report Fraud (formerly Action Fraud)');
+      await expect(report.locator('a[href="https://www.reportfraud.police.uk/"]').count()).resolves.toBe(1);
       await expect(report.locator('a[href="tel:03001232040"]').textContent()).resolves.toBe('0300 123 2040');
       await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-coop-${scheme}.png`), fullPage: true });
       await page.close();

@@ -26,7 +26,7 @@ function card(breach: Breach) {
     <PopupApp
       result={{ status: 'ok', host: `www.${breach.domains[0]}`, breaches: [breach] }}
       dataset={dataset}
-      region={regions.GB}
+      region={regions.regions['GB-EAW']}
       store={createStore(memoryArea(), { warn: () => undefined })}
       t={t}
     />,

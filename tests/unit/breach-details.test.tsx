@@ -120,7 +120,7 @@ describe('the popup with details that could not be read', () => {
         result={{ status: 'ok', host: 'www.coop.co.uk', breaches: [byId.get('co-op-2025')!] }}
         failed={[{ id: 'other-2024', title: 'Other breach', reason: 'its details file is missing (HTTP 404)' }]}
         dataset={dataset}
-        region={regions.GB}
+        region={regions.regions['GB-EAW']}
         store={store}
         t={t}
       />,
@@ -139,7 +139,7 @@ describe('the popup with details that could not be read', () => {
         result={{ status: 'ok', host: 'www.coop.co.uk', breaches: [] }}
         failed={[{ id: 'co-op-2025', title: 'Co-op cyber attack', reason: 'damaged' }]}
         dataset={dataset}
-        region={regions.GB}
+        region={regions.regions['GB-EAW']}
         store={store}
         t={t}
       />,

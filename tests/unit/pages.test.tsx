@@ -143,8 +143,8 @@ describe('options page', () => {
     await waitFor(() => expect(screen.getByTestId('muted').textContent).toContain('coop.co.uk'));
     fireEvent.click(screen.getByLabelText('Pause all new alerts'));
     await waitFor(async () => expect((await store.getSettings()).paused).toBe(true));
-    fireEvent.change(screen.getByLabelText('Region for help contacts'), { target: { value: 'GB' } });
-    await waitFor(async () => expect((await store.getSettings()).region).toBe('GB'));
+    fireEvent.change(screen.getByLabelText('Region for help contacts'), { target: { value: 'GB-SCT' } });
+    await waitFor(async () => expect((await store.getSettings()).region).toBe('GB-SCT'));
     fireEvent.click(screen.getByRole('button', { name: 'Unmute coop.co.uk' }));
     await waitFor(() => expect(screen.getByText('No muted sites.')).toBeTruthy());
     expect(screen.getByTestId('dataset').textContent).toBe(

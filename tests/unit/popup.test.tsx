@@ -23,7 +23,15 @@ afterEach(cleanup);
 function renderPopup(url: string, breaches?: Breach[], area = memoryArea()) {
   const index = buildBreachIndex(breaches ?? dataset.breaches, dataset.publicSuffixes);
   const store = createStore(area, { warn: () => undefined });
-  render(<PopupApp result={lookupUrl(index, url)} dataset={dataset} region={regions.GB} store={store} t={t} />);
+  render(
+    <PopupApp
+      result={lookupUrl(index, url)}
+      dataset={dataset}
+      region={regions.regions['GB-EAW']}
+      store={store}
+      t={t}
+    />,
+  );
   return { area };
 }
 const card = (id: string) => document.querySelector<HTMLElement>(`article[data-breach-id="${id}"]`)!;

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import regions from '../../data/help/regions.json';
 import { groupDataClasses, riskGroupOf, severityOf } from '../../src/core/data-class-groups';
-import {
-  breachSiteFor,
-  protectiveSteps,
-  regionFromLanguage,
-  regionFromLanguages,
-  type RegionContacts,
-  type StepId,
-} from '../../src/core/protective-steps';
+import { breachSiteFor, protectiveSteps, type RegionContacts, type StepId } from '../../src/core/protective-steps';
 
-const GB: RegionContacts = regions.GB;
-const US: RegionContacts = regions.US;
+const GB: RegionContacts = regions.regions['GB-EAW'];
+const US: RegionContacts = regions.regions.US;
 const ids = (dataClasses: string[], extra: Partial<Parameters<typeof protectiveSteps>[0]> = {}, region = GB) =>
   protectiveSteps({ dataClasses, domains: ['example.co.uk'], ...extra }, region).map((s) => s.id);
 const ALWAYS: StepId[] = ['report-fraud', 'complain-regulator'];
@@ -62,12 +55,12 @@ describe('steps chosen per data class', () => {
 });
 
 describe('contacts', () => {
-  it('sends the UK to Action Fraud on 0300 123 2040 and the ICO', () => {
+  it('sends England and Wales to Report Fraud (formerly Action Fraud) on 0300 123 2040 and the ICO', () => {
     const steps = protectiveSteps({ dataClasses: [], domains: ['x.example'] }, GB);
-    expect(steps.find((s) => s.id === 'report-fraud')!.contact).toEqual({
-      label: 'Action Fraud',
+    expect(steps.find((s) => s.id === 'report-fraud')!.contact).toMatchObject({
+      label: 'Report Fraud (formerly Action Fraud)',
       phone: '0300 123 2040',
-      url: 'https://www.actionfraud.police.uk/',
+      url: 'https://www.reportfraud.police.uk/',
     });
     expect(steps.find((s) => s.id === 'complain-regulator')!.contact!.label).toContain('ICO');
   });
@@ -102,27 +95,6 @@ describe('contacts', () => {
     expect(breachSiteFor(['a.example', 'coop.co.uk'], undefined)).toBe('a.example');
     expect(breachSiteFor(['coop.co.uk'], 'notcoop.co.uk')).toBe('coop.co.uk');
   });
-});
-
-describe('region from the browser language', () => {
-  it.each([
-    ['en-GB', 'GB'],
-    ['en_GB', 'GB'],
-    ['en', 'GB'],
-    ['en-US', 'US'],
-    ['fr-FR', 'other'],
-    ['de', 'other'],
-  ])('%s → %s', (lang, region) => expect(regionFromLanguage(lang)).toBe(region));
-
-  it.each([
-    [['en-GB', 'en'], 'GB'],
-    [['en', 'en-US'], 'US'],
-    [['fr', 'en-GB'], 'GB'],
-    [['de'], 'other'],
-    [[], 'GB'],
-  ])('%j → %s (the first language that names a country decides)', (langs, region) =>
-    expect(regionFromLanguages(langs)).toBe(region),
-  );
 });
 
 describe('risk groups', () => {
