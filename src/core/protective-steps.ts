@@ -59,6 +59,8 @@ export interface ProtectiveStep {
   contact?: Contact;
   /** A second contact: the regulator of the company's own country, when it is not the person's. */
   also?: Contact;
+  /** Set on the regulator step when the company's country is not known (most HIBP entries). */
+  companyCountryUnknown?: true;
 }
 
 export interface StepInput {
@@ -150,12 +152,14 @@ export function protectiveSteps(
     const contact = rule.contact?.(input, region, site);
     if ((rule.id === 'company-hotline' || rule.id === 'company-offer') && !contact) continue;
     const also = rule.id === 'complain-regulator' ? companyRegulator : undefined;
+    const unknown = rule.id === 'complain-regulator' && !input.country;
     steps.push({
       id: rule.id,
       urgency: rule.urgency,
       because,
       ...(contact ? { contact } : {}),
       ...(also ? { also } : {}),
+      ...(unknown ? { companyCountryUnknown: true as const } : {}),
     });
   }
   return steps.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);

@@ -133,6 +133,11 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
       </p>
       {c.email && <p class="step-contact">{t('stepForwardEmail', [c.email])}</p>}
       {c.textNumber && <p class="step-contact">{t('stepForwardText', [c.textNumber])}</p>}
+      {step.companyCountryUnknown && (
+        <p class="step-contact" data-testid="company-country-unknown">
+          {t('stepRegulatorCountryUnknown')}
+        </p>
+      )}
       {step.also && (
         <p class="step-contact" data-testid="company-regulator">
           {step.also.url ? (

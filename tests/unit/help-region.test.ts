@@ -124,4 +124,9 @@ describe("the company's regulator beside the person's", () => {
     expect(steps('GB').find((s) => s.id === 'complain-regulator')!.also).toBeUndefined();
     expect(steps(undefined).find((s) => s.id === 'complain-regulator')!.also).toBeUndefined();
   });
+
+  it("says when the company's country is not known (most HIBP entries), and not when it is", () => {
+    expect(steps(undefined).find((s) => s.id === 'complain-regulator')!.companyCountryUnknown).toBe(true);
+    expect(steps('AU').find((s) => s.id === 'complain-regulator')!.companyCountryUnknown).toBeUndefined();
+  });
 });
