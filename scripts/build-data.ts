@@ -1,6 +1,6 @@
 // npm run data:build — validates data/ and writes the bundled dataset to data/generated/.
 // `-- --data DIR --out DIR` reads and writes other folders (tests build hostile datasets this way).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { summariseDataset } from '../src/core/assemble-dataset';
@@ -32,6 +32,24 @@ rmSync(detailsDir, { recursive: true, force: true });
 mkdirSync(detailsDir);
 for (const b of dataset.breaches) writeFileSync(join(detailsDir, breachDetailsFile(b.id)), JSON.stringify(b));
 writeFileSync(join(outDir, 'dataset-summary.json'), JSON.stringify(summariseDataset(dataset)));
+// The popup's help contacts without their sources (which the data-quality test checks, and the popup never shows).
+const help = JSON.parse(readFileSync(join(dataDir, 'help', 'regions.json'), 'utf8')) as {
+  regions: Record<string, Record<string, unknown>>;
+};
+const contacts = Object.fromEntries(
+  Object.entries(help.regions).map(([code, region]) => [
+    code,
+    Object.fromEntries(
+      Object.entries(region).map(([k, v]) => {
+        if (!v || typeof v !== 'object') return [k, v];
+        const contact = { ...(v as Record<string, unknown>) };
+        delete contact.source;
+        return [k, contact];
+      }),
+    ),
+  ]),
+);
+writeFileSync(join(outDir, 'help-contacts.json'), JSON.stringify(contacts));
 // The worker converts downloaded lists as the build does, extra domains included (issue #6).
 writeFileSync(join(outDir, 'hibp-aliases.json'), JSON.stringify(readDatasetInputs(dataDir).aliases));
 const c = dataset.counts;

@@ -1,8 +1,9 @@
 // Which region's help contacts a person gets (where to report fraud, the regulator, credit reports...), decided
 // on the device from the browser's languages and time zone, the breach's own country, or the person's choice.
 
-export const REGION_CODES = ['GB-EAW', 'GB-SCT', 'GB-NIR', 'IE', 'US', 'CA', 'AU', 'EU', 'WORLD'] as const;
-export type RegionCode = (typeof REGION_CODES)[number];
+import { REGION_CODES, type RegionCode } from './region-codes';
+
+export { REGION_CODES, type RegionCode };
 
 /** How the region was decided, so the popup can say so. */
 export type RegionBasis = 'chosen' | 'browser' | 'breach' | 'generic';

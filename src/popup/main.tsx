@@ -2,7 +2,7 @@
 // only those breaches' details, renders.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import help from '../../data/help/regions.json';
+import contacts from '@generated/help-contacts.json';
 import { decideRegion, type RegionCode } from '../core/help-region';
 import type { RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
@@ -42,8 +42,8 @@ async function main(): Promise<void> {
     found.lookup.status === 'ok'
       ? { status: 'ok' as const, host: found.lookup.host, breaches: details.breaches }
       : found.lookup;
-  // Checked by the data build (data-quality test); JSON imports widen its literal types.
-  const regions = help.regions as Record<RegionCode, RegionContacts>;
+  // data/help/regions.json without its sources (npm run data:build); checked by the data-quality test.
+  const regions = contacts as Record<RegionCode, RegionContacts>;
   const decision = decideRegion({
     stored: found.region,
     languages: [...navigator.languages, language],

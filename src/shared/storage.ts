@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EMPTY_PROGRESS, type Progress } from './progress';
-import { REGION_CODES } from '../core/help-region';
+import { REGION_CODES } from '../core/region-codes';
 import type { Alert } from '../core/alert-bookkeeping';
 import type { BreachSummary } from '../core/assemble-dataset';
 import { BreachSchema, type Breach } from '../core/dataset-schema';
