@@ -27,7 +27,10 @@ function manifestFor(target: Target): ManifestV3Export {
   };
 }
 
-/** Copies folders the manifest does not name file by file (every icon variant, the locales) into the build. */
+/**
+ * Copies folders the manifest does not name file by file (every icon variant, the locales) into the build, and
+ * single files (a licence notice) where `from` is a file.
+ */
 function copyFolders(folders: Record<string, string>): Plugin {
   return {
     name: 'copy-folders',
@@ -36,6 +39,10 @@ function copyFolders(folders: Record<string, string>): Plugin {
       for (const [from, to] of Object.entries(folders)) {
         const walk = (dir: string): string[] =>
           readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+        if (statSync(from).isFile()) {
+          this.emitFile({ type: 'asset', fileName: to, source: readFileSync(from) });
+          continue;
+        }
         for (const file of walk(from)) {
           this.emitFile({ type: 'asset', fileName: join(to, relative(from, file)), source: readFileSync(file) });
         }
@@ -61,6 +68,8 @@ export default defineConfig(({ mode }) => {
         'src/_locales': '_locales',
         // The popup reads each breach it shows from its own file (issue #15).
         [join(GENERATED_DIR, BREACH_DETAILS_DIR)]: BREACH_DETAILS_PATH,
+        // Apple's lists are MIT: their notice ships with the code that uses them.
+        'data/apple/LICENSE.md': 'data/apple/LICENSE.md',
       }),
     ],
     json: { stringify: true },

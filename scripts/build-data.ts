@@ -50,8 +50,14 @@ const contacts = Object.fromEntries(
   ]),
 );
 writeFileSync(join(outDir, 'help-contacts.json'), JSON.stringify(contacts));
+// Apple's lists for the worker, which applies them to downloaded lists as the build does (checked by the build).
+const inputs = readDatasetInputs(dataDir);
+writeFileSync(
+  join(outDir, 'password-resources.json'),
+  JSON.stringify({ pages: inputs.apple?.changePasswordUrls, groups: inputs.apple?.sharedCredentials }),
+);
 // The worker converts downloaded lists as the build does, extra domains included (issue #6).
-writeFileSync(join(outDir, 'hibp-aliases.json'), JSON.stringify(readDatasetInputs(dataDir).aliases));
+writeFileSync(join(outDir, 'hibp-aliases.json'), JSON.stringify(inputs.aliases));
 const c = dataset.counts;
 console.log(
   `data:build: ${c.breaches} breaches (${c.curated} curated, ${c.hibp} from HIBP), ${c.domains} domains, data of ${dataset.dataDate}; ` +

@@ -3,6 +3,7 @@
 import { getDomain } from 'tldts';
 import { buildBreachIndex, lookupWebHost } from '../src/core/breach-index';
 import type { Breach } from '../src/core/dataset-schema';
+import { relatedMatch } from '../src/core/domain-families';
 import { webHostOfLoose, type NotApplicableReason } from '../src/core/web-host';
 import { buildDatasetFromFiles } from './lib/dataset-files';
 
@@ -13,7 +14,13 @@ const REASONS: Record<NotApplicableReason, string> = {
   'no-site': 'not a site of its own (localhost, a single label or a public suffix)',
 };
 
-function brief(b: Breach) {
+const WHY = {
+  renamed: (domain: string, via: string) => `${domain} is the new name of ${via}`,
+  'signs-in-with': (domain: string, via: string) => `${domain} signs you in with your ${via} account`,
+  shared: (domain: string, via: string) => `${domain} shares one login with ${via}`,
+};
+
+function brief(b: Breach, host: string) {
   const {
     id,
     title,
@@ -26,6 +33,7 @@ function brief(b: Breach) {
     origin,
     sources,
   } = b;
+  const via = relatedMatch(b, host);
   return {
     id,
     title,
@@ -37,6 +45,7 @@ function brief(b: Breach) {
     notExposed,
     origin,
     sources,
+    ...(via ? { matchedBecause: WHY[via.kind](via.domain, via.via) } : {}),
   };
 }
 
@@ -62,7 +71,9 @@ for (const input of args) {
   const result = lookupWebHost(index, parsed);
   const site = parsed.ok ? getDomain(parsed.host, { allowPrivateDomains: true }) : null;
   if (result.status === 'ok' && site) {
-    console.log(JSON.stringify({ input, host: result.host, site, breaches: result.breaches.map(brief) }));
+    console.log(
+      JSON.stringify({ input, host: result.host, site, breaches: result.breaches.map((b) => brief(b, result.host)) }),
+    );
   } else {
     const reason = result.status === 'not-applicable' ? result.reason : 'no-site';
     console.log(JSON.stringify({ input, site: null, breaches: [], notApplicable: REASONS[reason] }));

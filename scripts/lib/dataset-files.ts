@@ -40,7 +40,11 @@ export function readDatasetInputs(dataDir = DATA_DIR): DatasetInputs {
     aliases[name] = value.domains as string[];
   }
   const latest = (hibp as HibpBreach[]).reduce((a, b) => (b.AddedDate > a ? b.AddedDate : a), '');
-  return { hibp: hibp as HibpBreach[], curated, aliases, hibpSnapshot: latest.slice(0, 10) };
+  const apple = {
+    changePasswordUrls: readJson(join(dataDir, 'apple', 'change-password-URLs.json'), base),
+    sharedCredentials: readJson(join(dataDir, 'apple', 'shared-credentials.json'), base),
+  };
+  return { hibp: hibp as HibpBreach[], curated, aliases, hibpSnapshot: latest.slice(0, 10), apple };
 }
 
 /** Reads and assembles the dataset from data/, as the build does. */

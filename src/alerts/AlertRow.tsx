@@ -1,4 +1,5 @@
 import type { Alert, AlertState } from '../core/alert-bookkeeping';
+import { MATCHED_TEXT } from '../shared/matched-text';
 import type { MessageKey, Translate } from '../shared/i18n';
 
 export const STATE_TEXT: Record<AlertState, MessageKey> = {
@@ -30,6 +31,11 @@ export function AlertRow({ alert, detailsUrl, onState, onMute, t }: AlertRowProp
         <span class={`state state--${alert.state}`}>{t(STATE_TEXT[alert.state])}</span>
         <strong class="alert-site">{alert.site}</strong>
         <span class="alert-title">{title}</span>
+        {alert.matchedVia && (
+          <span class="alert-meta" data-testid="matched-via">
+            {t(MATCHED_TEXT[alert.matchedVia.kind], [alert.site, alert.matchedVia.via])}
+          </span>
+        )}
         <span class="alert-meta">
           {alert.reported && alert.visits === 0 ? (
             t('alertReported', [day])

@@ -1,6 +1,7 @@
 import { recordReport, newlyReported, shouldAlert } from '../core/alert-bookkeeping';
 import { summariseBreach, type BreachSummary, type DatasetSummary } from '../core/assemble-dataset';
 import { buildBreachIndex, type BreachIndex } from '../core/breach-index';
+import type { PasswordResources } from '../core/domain-families';
 import { checkHibpUpdate } from '../core/hibp-update';
 import { describeBreaches, downloadIsCurrent, laterDate, withCurated } from '../core/merge-breaches';
 import { breachSiteFor } from '../core/protective-steps';
@@ -29,6 +30,8 @@ export interface DataUpdateDeps extends AlertRecorderDeps {
   random: () => number;
   bundled: DatasetSummary;
   aliases: Readonly<Record<string, readonly string[]>>;
+  /** Apple's lists (family domains, change-password pages), applied to a download as the build applies them. */
+  resources?: PasswordResources;
   /** Called with the new data once it is stored: the worker switches to it and re-badges its tabs. */
   use(data: DataInUse): Promise<void>;
   current(): DataInUse;
@@ -124,6 +127,7 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
     const previous = deps.current();
     const checked = checkHibpUpdate(download.body, previous.counts.hibp, {
       aliases: deps.aliases,
+      ...(deps.resources ? { resources: deps.resources } : {}),
       publicSuffixes: new Set(deps.bundled.publicSuffixes),
     });
     if (!checked.ok) {

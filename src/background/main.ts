@@ -3,9 +3,11 @@
 import browser from 'webextension-polyfill';
 import summaryJson from '@generated/dataset-summary.json';
 import aliases from '@generated/hibp-aliases.json';
+import passwordResources from '@generated/password-resources.json';
 import type { Alert } from '../core/alert-bookkeeping';
 import type { DatasetSummary } from '../core/assemble-dataset';
 import { compactBreachIndex } from '../core/breach-index';
+import { familyIndex, type FamilyGroup } from '../core/domain-families';
 import { compactIndexFromBase64 } from '../core/compact-index';
 import { browserTranslate } from '../shared/i18n';
 import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
@@ -109,6 +111,11 @@ const updateDeps: DataUpdateDeps = {
   random: Math.random,
   bundled: summary,
   aliases,
+  // Checked by the data build (data/apple/); JSON imports widen its literal types.
+  resources: {
+    families: familyIndex(passwordResources.groups as FamilyGroup[]),
+    pages: passwordResources.pages as Record<string, string>,
+  },
   notifier,
   current: () => data,
   async use(next) {

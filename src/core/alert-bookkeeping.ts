@@ -1,3 +1,4 @@
+import { relatedMatch, type FamilyKind, type RelatedDomain } from './domain-families';
 import { comparePartialDates } from './partial-date';
 
 // The pure rules of alerts: one per (site, breach), created on the first visit, updated on later ones.
@@ -21,6 +22,8 @@ export interface Alert {
   notified?: boolean;
   /** Raised by a data update: the site was visited before this breach was known (visits starts at 0). */
   reported?: boolean;
+  /** Set when the site matched through a brand family: why this breach concerns it (x.com, Twitter's new name). */
+  matchedVia?: { via: string; kind: FamilyKind };
 }
 
 export interface AlertSettings {
@@ -36,6 +39,9 @@ export interface VisitedBreach {
   title: string;
   breachDate: string;
   sensitive: boolean;
+  /** With `related`, the alert can say why a family domain matched. */
+  domains?: readonly string[];
+  related?: readonly RelatedDomain[] | undefined;
 }
 
 export const alertId = (site: string, breachId: string) => `${site}|${breachId}`;
@@ -71,6 +77,7 @@ function newAlert(
   now: number,
 ): Alert {
   const keepTitle = !breach.sensitive || settings.keepSensitiveTitles;
+  const via = breach.domains ? relatedMatch({ domains: breach.domains, related: breach.related }, site) : undefined;
   return {
     id: alertId(site, breach.id),
     site,
@@ -80,6 +87,7 @@ function newAlert(
     lastSeen: now,
     visits: 1,
     state: 'new',
+    ...(via ? { matchedVia: { via: via.via, kind: via.kind } } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Dataset } from './dataset-schema';
+import { checkAppleLists } from './apple-lists';
 import { CURATED_ONLY_CLASS_LIST } from './data-class-groups';
+import { familyIndex, withPasswordResources, type RelatedDomain } from './domain-families';
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
 import { buildCompactIndex, compactIndexToBase64 } from './compact-index';
 import { comparePartialDates } from './partial-date';
@@ -14,6 +16,8 @@ export interface DatasetInputs {
   /** Extra domains of HIBP breaches, by HIBP Name. */
   aliases: Readonly<Record<string, readonly string[]>>;
   hibpSnapshot?: string;
+  /** Apple's lists as read from data/apple/ (checked here): change-password pages and brand families. */
+  apple?: { changePasswordUrls: unknown; sharedCredentials: unknown };
 }
 
 /** Public Suffix List questions, handed in so that the core stays free of the list itself. */
@@ -81,7 +85,15 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
 
   const merged = mergeWithCurated(curated, hibp);
   for (const d of merged.dropped) skipped[d.reason] = (skipped[d.reason] ?? 0) + 1;
-  const breaches = merged.breaches;
+  let breaches = merged.breaches;
+  if (inputs.apple) {
+    const lists = checkAppleLists(inputs.apple.changePasswordUrls, inputs.apple.sharedCredentials);
+    if (!lists.ok) errors.push(...lists.errors);
+    else {
+      const resources = { families: familyIndex(lists.groups), pages: lists.pages };
+      breaches = breaches.map((b) => withPasswordResources(b, resources));
+    }
+  }
   const seenIds = new Map<string, string>();
   const publicSuffixes = new Set<string>();
   for (const b of breaches) {
@@ -117,6 +129,7 @@ export interface BreachSummary extends Mergeable {
   sensitive: boolean;
   replacesHibp?: string[];
   keepsHibp?: string[];
+  related?: RelatedDomain[];
 }
 
 export interface DatasetSummary {
@@ -134,7 +147,7 @@ export interface DatasetSummary {
 
 /** The worker's projection of one breach (the names of replaced HIBP entries only where there are some). */
 export function summariseBreach(b: Breach): BreachSummary {
-  const { id, title, domains, breachDate, sensitive, origin, hibpName, replacesHibp, keepsHibp } = b;
+  const { id, title, domains, breachDate, sensitive, origin, hibpName, replacesHibp, keepsHibp, related } = b;
   return {
     id,
     title,
@@ -145,6 +158,7 @@ export function summariseBreach(b: Breach): BreachSummary {
     ...(origin === 'curated' && hibpName ? { hibpName } : {}),
     ...(replacesHibp?.length ? { replacesHibp } : {}),
     ...(keepsHibp?.length ? { keepsHibp } : {}),
+    ...(related?.length ? { related } : {}),
   };
 }
 

@@ -80,6 +80,21 @@ const breachFields = {
   noticeUrl: v.optional(httpsUrl),
   /** Whom Have I Been Pwned credits for the data (HIBP's Attribution). */
   attribution: v.optional(nonEmpty),
+  /**
+   * The page where a signed-in person changes the account's password: a curated entry's own (from the company's
+   * notice), else Apple's change-password list, set by the build.
+   */
+  changePasswordUrl: v.optional(httpsUrl),
+  /** Domains the build added from a brand family (data/apple/shared-credentials.json), and why. */
+  related: v.optional(
+    v.array(
+      v.strictObject({
+        domain,
+        via: domain,
+        kind: v.picklist(['shared', 'signs-in-with', 'renamed']),
+      }),
+    ),
+  ),
   description: nonEmpty,
   /** Sanitised markup (links and emphasis only), for HIBP descriptions. */
   descriptionHtml: v.optional(v.string()),

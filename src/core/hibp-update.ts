@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { BreachSchema, describeIssues, type Breach } from './dataset-schema';
+import { withPasswordResources, type PasswordResources } from './domain-families';
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
 
 // The rules a downloaded Have I Been Pwned breach list must pass before it replaces the one in use, shared by
@@ -42,6 +43,8 @@ export interface UpdateOptions {
    * downloaded breach whose domain is one of these (a whole registry such as co.uk) is refused by this list.
    */
   publicSuffixes?: ReadonlySet<string>;
+  /** Apple's lists, applied as the build applies them (family domains, change-password pages). */
+  resources?: PasswordResources;
 }
 
 export type UpdateResult =
@@ -52,7 +55,7 @@ export type UpdateResult =
  * `previousCount` is how many HIBP breaches the data in use has.
  */
 export function checkHibpUpdate(body: string, previousCount: number, options: UpdateOptions = {}): UpdateResult {
-  const { limits = DEFAULT_LIMITS, aliases = {}, publicSuffixes = new Set<string>() } = options;
+  const { limits = DEFAULT_LIMITS, aliases = {}, publicSuffixes = new Set<string>(), resources } = options;
   const bytes = new TextEncoder().encode(body).length;
   if (bytes > limits.maxBytes)
     return { ok: false, reason: `too large: ${bytes} bytes, the limit is ${limits.maxBytes}` };
@@ -75,7 +78,8 @@ export function checkHibpUpdate(body: string, previousCount: number, options: Up
       skipped++;
       continue;
     }
-    const converted = v.safeParse(BreachSchema, convertHibpBreach(b, aliases[b.Name] ?? []));
+    const plain = convertHibpBreach(b, aliases[b.Name] ?? []);
+    const converted = v.safeParse(BreachSchema, resources ? withPasswordResources(plain, resources) : plain);
     if (!converted.success) return { ok: false, reason: `"${b.Name}": ${describeIssues(converted.issues)[0]}` };
     const suffix = converted.output.domains.find((d) => publicSuffixes.has(d));
     if (suffix) return { ok: false, reason: `"${b.Name}": domain "${suffix}" is a public suffix, not a site` };

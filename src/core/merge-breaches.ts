@@ -1,3 +1,5 @@
+import type { RelatedDomain } from './domain-families';
+import { ownDomains } from './domain-families';
 import { hibpId } from './hibp-id';
 
 // How curated entries and Have I Been Pwned entries become one list, at data-build time and again when the
@@ -15,6 +17,8 @@ export interface Mergeable {
   hibpName?: string;
   replacesHibp?: readonly string[];
   keepsHibp?: readonly string[];
+  /** Family domains the build added (see domain-families.ts): not the breach's own, so not used to merge. */
+  related?: readonly RelatedDomain[];
 }
 
 export type DropReason = 'replaced-by-curated' | 'same-incident-as-curated';
@@ -49,7 +53,7 @@ export function mergeWithCurated<T extends Mergeable>(
   const named = new Map<string, string>();
   for (const c of curated) for (const name of replacedNames(c)) named.set(hibpId(name), c.id);
   const byDomain = new Map<string, T[]>();
-  for (const c of curated) for (const d of c.domains) byDomain.set(d, [...(byDomain.get(d) ?? []), c]);
+  for (const c of curated) for (const d of ownDomains(c)) byDomain.set(d, [...(byDomain.get(d) ?? []), c]);
 
   const kept: T[] = [];
   const dropped: Dropped[] = [];
@@ -59,7 +63,7 @@ export function mergeWithCurated<T extends Mergeable>(
       dropped.push({ id: h.id, by: namedBy, reason: 'replaced-by-curated' });
       continue;
     }
-    const sameIncident = h.domains
+    const sameIncident = ownDomains(h)
       .flatMap((d) => byDomain.get(d) ?? [])
       .find(
         (c) =>

@@ -5,6 +5,7 @@ import {
   IDENTITY_CLASSES,
   USABLE_PAYMENT_CLASSES,
 } from './data-class-groups';
+import { comparePartialDates } from './partial-date';
 
 // What a person should do after a breach, chosen from the data that was exposed by one rule table.
 
@@ -35,6 +36,8 @@ export interface Contact {
   textNumber?: string;
   /** The last day an offer can be taken up (company offers only). */
   deadline?: string;
+  /** The site's standard /.well-known/change-password address: not every site supports it. */
+  wellKnown?: true;
 }
 
 /** Where to report fraud and complain, for one region; from data/help/regions.json. */
@@ -61,12 +64,18 @@ export interface ProtectiveStep {
   also?: Contact;
   /** Set on the regulator step when the company's country is not known (most HIBP entries). */
   companyCountryUnknown?: true;
+  /** A password step for an old breach: "if you have not changed it since" this date. */
+  since?: string;
 }
 
 export interface StepInput {
   dataClasses: readonly string[];
   domains: readonly string[];
   hotline?: { phone: string; label: string; url?: string } | undefined;
+  /** The account's change-password page (curated, or Apple's list), when known. */
+  changePasswordUrl?: string | undefined;
+  breachDate?: string;
+  disclosedDate?: string | null | undefined;
   /** The company's country (ISO code), where known: its regulator is named beside the person's own. */
   country?: string | undefined;
   /** What the company offered the people affected, e.g. free credit monitoring. */
@@ -87,8 +96,11 @@ const RULES: readonly Rule[] = [
     id: 'change-password',
     urgency: 'now',
     when: CREDENTIAL_CLASSES,
-    // The well-known URL sends a person to the site's own password-change page where it has one.
-    contact: (_i, _r, site) => ({ label: site, url: `https://${site}/.well-known/change-password` }),
+    // The account's own page where one is known; else the standard well-known address, said to be that.
+    contact: (input, _r, site) =>
+      input.changePasswordUrl
+        ? { label: site, url: input.changePasswordUrl }
+        : { label: site, url: `https://${site}/.well-known/change-password`, wellKnown: true },
   },
   { id: 'call-bank', urgency: 'now', when: USABLE_PAYMENT_CLASSES },
   { id: 'new-card', urgency: 'now', when: USABLE_PAYMENT_CLASSES },
@@ -127,6 +139,13 @@ const RULES: readonly Rule[] = [
   { id: 'complain-regulator', urgency: 'ongoing', when: 'always', contact: (_i, r) => r.regulator },
 ];
 
+/** Whether the latest day a partial date can mean is more than `years` years before `now`. */
+function isOlderThan(date: string, years: number, now: number): boolean {
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+  return comparePartialDates(date, cutoff.toISOString().slice(0, 10)) < 0;
+}
+
 const URGENCY_ORDER: Record<Urgency, number> = { now: 0, soon: 1, ongoing: 2 };
 
 /** The breach domain the person is on (coop.co.uk for www.coop.co.uk), else the breach's first domain. */
@@ -143,6 +162,7 @@ export function protectiveSteps(
   region: RegionContacts,
   host?: string,
   companyRegulator?: Contact,
+  now: number = Date.now(),
 ): ProtectiveStep[] {
   const site = breachSiteFor(input.domains, host);
   const steps: ProtectiveStep[] = [];
@@ -153,13 +173,19 @@ export function protectiveSteps(
     if ((rule.id === 'company-hotline' || rule.id === 'company-offer') && !contact) continue;
     const also = rule.id === 'complain-regulator' ? companyRegulator : undefined;
     const unknown = rule.id === 'complain-regulator' && !input.country;
+    // An old password breach does not shout: the step becomes a check, "if you have not changed it since".
+    const since =
+      rule.id === 'change-password' && input.breachDate && isOlderThan(input.disclosedDate ?? input.breachDate, 2, now)
+        ? input.breachDate
+        : undefined;
     steps.push({
       id: rule.id,
-      urgency: rule.urgency,
+      urgency: since ? 'soon' : rule.urgency,
       because,
       ...(contact ? { contact } : {}),
       ...(also ? { also } : {}),
       ...(unknown ? { companyCountryUnknown: true as const } : {}),
+      ...(since ? { since } : {}),
     });
   }
   return steps.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);

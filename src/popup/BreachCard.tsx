@@ -1,4 +1,6 @@
 import type { Breach } from '../core/dataset-schema';
+import { relatedMatch } from '../core/domain-families';
+import { MATCHED_TEXT } from '../shared/matched-text';
 import { formatCount, formatPartialDate } from '../core/format-date';
 import type { ProtectiveStep, StepId } from '../core/protective-steps';
 import type { Progress } from '../shared/progress';
@@ -21,6 +23,8 @@ export interface BreachCardProps {
   onToggleStep: (breachId: string, stepId: StepId, done: boolean) => void;
   onNotCustomer: (breachId: string, notCustomer: boolean) => void;
   t: Translate;
+  /** The host the person is on: when it matched through a brand family, the card says why. */
+  host?: string;
 }
 
 /** "Breached Feb 2017, disclosed 5 May 2017", or HIBP's load date when no disclosure date is known. */
@@ -47,8 +51,18 @@ export function peopleText(breach: Breach, t: Translate): string {
 }
 
 /** One breach: what happened, when, to how many, what data, and what to do. */
-export function BreachCard({ breach, steps, progress, expanded, onToggleStep, onNotCustomer, t }: BreachCardProps) {
+export function BreachCard({
+  breach,
+  steps,
+  progress,
+  expanded,
+  onToggleStep,
+  onNotCustomer,
+  t,
+  host,
+}: BreachCardProps) {
   const titleId = `title-${breach.id}`;
+  const via = relatedMatch(breach, host);
   return (
     <article class="breach" data-breach-id={breach.id} aria-labelledby={titleId}>
       <details open={expanded}>
@@ -56,6 +70,11 @@ export function BreachCard({ breach, steps, progress, expanded, onToggleStep, on
           <h3 id={titleId}>{breach.title}</h3>
           <span class="summary-when">{whenText(breach, t)}</span>
         </summary>
+        {via && (
+          <p class="note" data-testid="matched-via">
+            {t(MATCHED_TEXT[via.kind], [via.domain, via.via])}
+          </p>
+        )}
         <dl class="facts">
           <dt>{t('breachPeople')}</dt>
           <dd>{peopleText(breach, t)}</dd>

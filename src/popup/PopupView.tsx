@@ -121,6 +121,7 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
           onToggleStep={props.onToggleStep}
           onNotCustomer={props.onNotCustomer}
           t={t}
+          host={host}
         />
       ))}
     </section>

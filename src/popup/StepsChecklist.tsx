@@ -39,6 +39,7 @@ export function StepsChecklist({ breachId, steps, ticked, onToggle, t }: StepsCh
         {steps.map((step) => {
           const id = `step-${breachId}-${step.id}`;
           const [title, why] = STEP_TEXT[step.id];
+          const titleText = step.since ? t('stepChangePasswordSince', [formatPartialDate(step.since)]) : t(title);
           const isDone = ticked.includes(step.id);
           return (
             <li key={step.id} class={`step step--${step.urgency}${isDone ? ' step--done' : ''}`} data-step={step.id}>
@@ -51,7 +52,7 @@ export function StepsChecklist({ breachId, steps, ticked, onToggle, t }: StepsCh
               />
               <div>
                 <label for={id}>
-                  <span class={`urgency urgency--${step.urgency}`}>{t(URGENCY_TEXT[step.urgency])}</span> {t(title)}
+                  <span class={`urgency urgency--${step.urgency}`}>{t(URGENCY_TEXT[step.urgency])}</span> {titleText}
                 </label>
                 <p class="step-why" id={`${id}-why`}>
                   {t(why)}
@@ -72,13 +73,20 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
   if (!c) return null;
   if (step.id === 'change-password' && c.url) {
     return (
-      <p class="step-contact">
+      <p class="step-contact" data-testid={c.wellKnown ? 'change-password-well-known' : 'change-password-page'}>
         <a href={c.url} target="_blank" rel="noopener noreferrer">
-          {t('stepChangePasswordLink', [c.label])}
-        </a>{' '}
-        <a href={`https://${c.label}/`} target="_blank" rel="noopener noreferrer">
-          {t('stepChangePasswordSite', [c.label])}
+          {t(c.wellKnown ? 'stepChangePasswordWellKnown' : 'stepChangePasswordLink', [c.label])}
         </a>
+        {c.wellKnown ? (
+          <> {t('stepChangePasswordWellKnownWhy')}</>
+        ) : (
+          <>
+            {' '}
+            <a href={`https://${c.label}/`} target="_blank" rel="noopener noreferrer">
+              {t('stepChangePasswordSite', [c.label])}
+            </a>
+          </>
+        )}
       </p>
     );
   }

@@ -62,6 +62,7 @@ export const AlertSchema = v.object({
   state: v.picklist(['new', 'reviewed', 'done', 'dismissed']),
   notified: v.optional(v.boolean()),
   reported: v.optional(v.boolean()),
+  matchedVia: v.optional(v.object({ via: Domain, kind: v.picklist(['shared', 'signs-in-with', 'renamed']) })),
 }) satisfies v.GenericSchema<unknown, Alert>;
 
 const time = v.pipe(v.number(), v.finite());

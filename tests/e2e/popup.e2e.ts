@@ -58,18 +58,24 @@ describe('popup in Chromium', () => {
   it('Debenhams Flowers: call your bank, new card and the hotline come first', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await openPopup('https://www.debenhamsflowers.com/', scheme);
+      // A 2017 password breach is a check now ("if you have not changed it since"), after the card steps.
       expect((await stepIds(page, 'debenhams-flowers-2017')).slice(0, 4)).toEqual([
-        'change-password',
         'call-bank',
         'new-card',
         'company-hotline',
+        'change-password',
       ]);
+      await expect(page.locator('[data-step="change-password"] label').textContent()).resolves.toContain(
+        'If you have not changed this password since 24 Feb 2017',
+      );
       const hotline = page.locator('[data-step="company-hotline"] a[href="tel:03330037068"]');
       await expect(hotline.textContent()).resolves.toBe('0333 003 7068');
-      const change = page.locator('[data-step="change-password"] a').first();
-      await expect(change.getAttribute('href')).resolves.toBe(
+      // No known change-password page: the standard address, with honest words.
+      const change = page.getByTestId('change-password-well-known');
+      await expect(change.locator('a').first().getAttribute('href')).resolves.toBe(
         'https://debenhamsflowers.com/.well-known/change-password',
       );
+      await expect(change.textContent()).resolves.toContain('Not every site supports it');
       await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-debenhams-flowers-${scheme}.png`), fullPage: true });
       await page.close();
     }
