@@ -1,6 +1,7 @@
 // npm run bench — lookup speed, start-up and memory, each as a ratio against a baseline measured in this run.
 // Prints a table and writes bench/results.json. Not part of npm test: timings belong here, not in tests.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { buildBreachIndex, compactBreachIndex, lookupUrl, type Indexable } from '../src/core/breach-index';
@@ -127,10 +128,28 @@ const targets = {
   '1M start-up under 300 ms': (rows.at(-1)?.startupMs ?? Infinity) < 300,
 };
 for (const [t, ok] of Object.entries(targets)) console.log(`${ok ? 'met   ' : 'MISSED'} ${t}`);
+
+// How the data grows: the worker's summary (with its prebuilt index) and the per-breach files, per 1,000
+// breaches of the bundled data, so the cost of curating more can be read off.
+const summaryBytes = readFileSync(join(ROOT, 'data', 'generated', 'dataset-summary.json'));
+const detailsDir = join(ROOT, 'data', 'generated', 'breaches');
+const detailFiles = readdirSync(detailsDir).map((f) => readFileSync(join(detailsDir, f)));
+const perThousand = (bytes: number) => ((bytes / bundled.breaches.length) * 1000) / 1024;
+const growth = {
+  breaches: bundled.breaches.length,
+  summaryGzipKBPer1000: perThousand(gzipSync(summaryBytes, { level: 9 }).length),
+  // A zip compresses each file on its own: the sum of the files' deflated sizes is what the package grows by.
+  detailsZipKBPer1000: perThousand(detailFiles.reduce((n, f) => n + deflateRawSync(f, { level: 9 }).length + 100, 0)),
+};
+console.log(
+  `growth per 1,000 breaches (bundled data, ${growth.breaches} breaches): worker summary ` +
+    `${growth.summaryGzipKBPer1000.toFixed(1)} kB gzip; package ${growth.detailsZipKBPer1000.toFixed(0)} kB zipped ` +
+    '(per-breach files, with zip entry overhead)',
+);
 writeFileSync(
   join(ROOT, 'bench', 'results.json'),
   JSON.stringify(
-    { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows, targets },
+    { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows, targets, growth },
     null,
     2,
   ),
