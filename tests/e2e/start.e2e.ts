@@ -96,4 +96,12 @@ describe('npm start', () => {
     );
     expect(out).toMatch(/Installed .*dist\/firefox as a temporary add-on/);
   }, 90_000);
+
+  it('names what to install on each system when no browser is found', async () => {
+    const run = start([], { CHROME_PATH: '/nonexistent/chrome' });
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', resolve));
+    expect(await exited).not.toBe(0);
+    expect(run.output()).toContain('No Chrome or Chromium found');
+    expect(run.output()).toMatch(/apt-get install -y chromium.*macOS and Windows.*CHROME_PATH/s);
+  }, 60_000);
 });
