@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkOwnGroups } from '../src/core/apple-lists';
 import { summariseDataset } from '../src/core/assemble-dataset';
 import { BREACH_DETAILS_DIR, breachDetailsFile } from '../src/core/breach-details';
 import { buildDatasetFromFiles, DATA_DIR, GENERATED_DIR, readDatasetInputs } from './lib/dataset-files';
@@ -50,14 +51,21 @@ const contacts = Object.fromEntries(
   ]),
 );
 writeFileSync(join(outDir, 'help-contacts.json'), JSON.stringify(contacts));
-// Apple's lists for the worker, which applies them to downloaded lists as the build does (checked by the build).
+/** Our own groups without their reasons (the build has checked them). */
+function checkedOwnGroups(value: unknown) {
+  const own = checkOwnGroups(value);
+  return own.ok ? own.groups : [];
+}
+
+// Apple's lists and our own groups for the worker, which applies them to downloaded lists as the build does (checked by the build).
 const inputs = readDatasetInputs(dataDir);
 writeFileSync(
   join(outDir, 'password-resources.json'),
-  JSON.stringify({ pages: inputs.apple?.changePasswordUrls, groups: inputs.apple?.sharedCredentials }),
+  JSON.stringify({
+    pages: inputs.apple?.changePasswordUrls,
+    groups: [...(inputs.apple?.sharedCredentials as unknown[]), ...checkedOwnGroups(inputs.apple?.ownGroups)],
+  }),
 );
-// The worker converts downloaded lists as the build does, extra domains included (issue #6).
-writeFileSync(join(outDir, 'hibp-aliases.json'), JSON.stringify(inputs.aliases));
 const c = dataset.counts;
 console.log(
   `data:build: ${c.breaches} breaches (${c.curated} curated, ${c.hibp} from HIBP), ${c.domains} domains, data of ${dataset.dataDate}; ` +

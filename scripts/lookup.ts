@@ -18,6 +18,7 @@ const WHY = {
   renamed: (domain: string, via: string) => `${domain} is the new name of ${via}`,
   'signs-in-with': (domain: string, via: string) => `${domain} signs you in with your ${via} account`,
   shared: (domain: string, via: string) => `${domain} shares one login with ${via}`,
+  'same-breach': (domain: string, via: string) => `the breach listed under ${via} happened on ${domain}`,
 };
 
 function brief(b: Breach, host: string) {

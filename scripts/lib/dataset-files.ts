@@ -21,7 +21,7 @@ function readJson(path: string, dir: string): unknown {
   }
 }
 
-/** Reads the HIBP list, curated entries and aliases from a data/ folder. */
+/** Reads the HIBP list, curated entries, Apple's lists and our domain groups from a data/ folder. */
 export function readDatasetInputs(dataDir = DATA_DIR): DatasetInputs {
   const base = join(dataDir, '..');
   const hibp = readJson(join(dataDir, 'hibp', 'breaches.json'), base);
@@ -31,20 +31,13 @@ export function readDatasetInputs(dataDir = DATA_DIR): DatasetInputs {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => ({ file: `data/curated/${f}`, entry: readJson(join(curatedDir, f), base) }));
-  const aliasFile = readJson(join(dataDir, 'aliases.json'), base) as Record<string, { domains?: unknown }>;
-  const aliases: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(aliasFile)) {
-    if (!Array.isArray(value?.domains) || !value.domains.every((d) => typeof d === 'string')) {
-      throw new Error(`data/aliases.json: "${name}".domains must be a list of domain names`);
-    }
-    aliases[name] = value.domains as string[];
-  }
   const latest = (hibp as HibpBreach[]).reduce((a, b) => (b.AddedDate > a ? b.AddedDate : a), '');
   const apple = {
     changePasswordUrls: readJson(join(dataDir, 'apple', 'change-password-URLs.json'), base),
     sharedCredentials: readJson(join(dataDir, 'apple', 'shared-credentials.json'), base),
+    ownGroups: readJson(join(dataDir, 'domain-groups.json'), base),
   };
-  return { hibp: hibp as HibpBreach[], curated, aliases, hibpSnapshot: latest.slice(0, 10), apple };
+  return { hibp: hibp as HibpBreach[], curated, hibpSnapshot: latest.slice(0, 10), apple };
 }
 
 /** Reads and assembles the dataset from data/, as the build does. */

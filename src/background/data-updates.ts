@@ -29,7 +29,6 @@ export interface DataUpdateDeps extends AlertRecorderDeps {
   fetch: typeof fetch;
   random: () => number;
   bundled: DatasetSummary;
-  aliases: Readonly<Record<string, readonly string[]>>;
   /** Apple's lists (family domains, change-password pages), applied to a download as the build applies them. */
   resources?: PasswordResources;
   /** Called with the new data once it is stored: the worker switches to it and re-badges its tabs. */
@@ -126,7 +125,6 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
   } else {
     const previous = deps.current();
     const checked = checkHibpUpdate(download.body, previous.counts.hibp, {
-      aliases: deps.aliases,
       ...(deps.resources ? { resources: deps.resources } : {}),
       publicSuffixes: new Set(deps.bundled.publicSuffixes),
     });

@@ -2,7 +2,6 @@
 // because a stopped MV3 worker is woken only for listeners that exist when it starts.
 import browser from 'webextension-polyfill';
 import summaryJson from '@generated/dataset-summary.json';
-import aliases from '@generated/hibp-aliases.json';
 import passwordResources from '@generated/password-resources.json';
 import type { Alert } from '../core/alert-bookkeeping';
 import type { DatasetSummary } from '../core/assemble-dataset';
@@ -110,7 +109,6 @@ const updateDeps: DataUpdateDeps = {
   now: Date.now,
   random: Math.random,
   bundled: summary,
-  aliases,
   // Checked by the data build (data/apple/); JSON imports widen its literal types.
   resources: {
     families: familyIndex(passwordResources.groups as FamilyGroup[]),

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Dataset } from './dataset-schema';
-import { checkAppleLists } from './apple-lists';
+import { checkAppleLists, checkOwnGroups } from './apple-lists';
 import { CURATED_ONLY_CLASS_LIST } from './data-class-groups';
 import { familyIndex, withPasswordResources, type RelatedDomain } from './domain-families';
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
@@ -13,11 +13,12 @@ export interface DatasetInputs {
   hibp: readonly HibpBreach[];
   /** Curated entries with the file each came from, for error messages. */
   curated: readonly { file: string; entry: unknown }[];
-  /** Extra domains of HIBP breaches, by HIBP Name. */
-  aliases: Readonly<Record<string, readonly string[]>>;
   hibpSnapshot?: string;
-  /** Apple's lists as read from data/apple/ (checked here): change-password pages and brand families. */
-  apple?: { changePasswordUrls: unknown; sharedCredentials: unknown };
+  /**
+   * Apple's lists as read from data/apple/ (change-password pages and brand families) and our own domain groups
+   * (data/domain-groups.json), checked here.
+   */
+  apple?: { changePasswordUrls: unknown; sharedCredentials: unknown; ownGroups?: unknown };
 }
 
 /** Public Suffix List questions, handed in so that the core stays free of the list itself. */
@@ -58,9 +59,6 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
   }
 
   const hibpNames = new Set(inputs.hibp.map((b) => b.Name));
-  for (const name of Object.keys(inputs.aliases)) {
-    if (!hibpNames.has(name)) errors.push(`data/aliases.json: "${name}" is not the Name of a Have I Been Pwned breach`);
-  }
   for (const name of curated.flatMap((b) => [...replacedNames(b), ...(b.keepsHibp ?? [])])) {
     if (!hibpNames.has(name))
       errors.push(
@@ -75,7 +73,7 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
       skipped[reason] = (skipped[reason] ?? 0) + 1;
       continue;
     }
-    const parsed = v.safeParse(BreachSchema, convertHibpBreach(raw, inputs.aliases[raw.Name] ?? []));
+    const parsed = v.safeParse(BreachSchema, convertHibpBreach(raw));
     if (!parsed.success) {
       for (const line of describeIssues(parsed.issues)) errors.push(`HIBP "${raw.Name}": ${line}`);
       continue;
@@ -88,10 +86,17 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
   let breaches = merged.breaches;
   if (inputs.apple) {
     const lists = checkAppleLists(inputs.apple.changePasswordUrls, inputs.apple.sharedCredentials);
+    const own = checkOwnGroups(inputs.apple.ownGroups ?? []);
     if (!lists.ok) errors.push(...lists.errors);
-    else {
-      const resources = { families: familyIndex(lists.groups), pages: lists.pages };
+    if (!own.ok) errors.push(...own.errors);
+    if (lists.ok && own.ok) {
+      const resources = { families: familyIndex([...lists.groups, ...own.groups]), pages: lists.pages };
       breaches = breaches.map((b) => withPasswordResources(b, resources));
+      // What the lists added must fit the schema the popup and the worker check details against.
+      for (const b of breaches) {
+        const checked = v.safeParse(BreachSchema, b);
+        if (!checked.success) errors.push(`"${b.id}" after Apple's lists: ${describeIssues(checked.issues)[0]}`);
+      }
     }
   }
   const seenIds = new Map<string, string>();

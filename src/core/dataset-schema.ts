@@ -91,7 +91,7 @@ const breachFields = {
       v.strictObject({
         domain,
         via: domain,
-        kind: v.picklist(['shared', 'signs-in-with', 'renamed']),
+        kind: v.picklist(['shared', 'signs-in-with', 'renamed', 'same-breach']),
       }),
     ),
   ),

@@ -1,5 +1,6 @@
 // Brand families: domains that sign people in with one account, from Apple's password-manager-resources
-// (data/apple/shared-credentials.json, MIT). A breach of the account matters on every domain it works on, so the
+// (data/apple/shared-credentials.json, MIT), and our own groups in the same shape with a reason
+// (data/domain-groups.json: a breach listed under one domain that happened on another). A breach of the account matters on every domain it works on, so the
 // data build (and the worker, for downloaded lists) adds those domains to the breach and says why: matching at
 // run time stays one pass over the host's label suffixes.
 
@@ -10,9 +11,10 @@ export type FamilyGroup = { shared: string[] } | { from: string[]; to: string[];
  * Why a breach of `via` also shows on `domain`:
  * - `shared`: the two domains share one login;
  * - `signs-in-with`: people sign in on `domain` with their `via` account (behance.net with Adobe's);
- * - `renamed`: `domain` is the new name of `via` (x.com for twitter.com).
+ * - `renamed`: `domain` is the new name of `via` (x.com for twitter.com);
+ * - `same-breach`: our own groups (data/domain-groups.json): the breach listed under `via` happened on `domain`.
  */
-export type FamilyKind = 'shared' | 'signs-in-with' | 'renamed';
+export type FamilyKind = 'shared' | 'signs-in-with' | 'renamed' | 'same-breach';
 
 export interface RelatedDomain {
   domain: string;
@@ -32,6 +34,8 @@ export function familyIndex(groups: readonly FamilyGroup[]): Map<string, Related
   for (const g of groups) {
     if ('shared' in g) {
       for (const a of g.shared) for (const b of g.shared) add(a, b, 'shared');
+    } else if ('kind' in g && g.kind === 'same-breach') {
+      for (const to of g.to) for (const from of g.from) add(to, from, 'same-breach');
     } else if (g.fromDomainsAreObsoleted) {
       // The old name is gone: its breaches show on the new one.
       for (const from of g.from) for (const to of g.to) add(from, to, 'renamed');

@@ -60,11 +60,11 @@ export function canonicalDomain(domain: string): string {
 }
 
 /** Converts one kept HIBP entry into our breach shape (before schema validation). */
-export function convertHibpBreach(b: HibpBreach, extraDomains: readonly string[] = []): Breach {
+export function convertHibpBreach(b: HibpBreach): Breach {
   const description = toSafeDescription(b.Description);
   const noticeUrl = httpsOrNothing(b.DisclosureUrl);
   const attribution = b.Attribution?.trim();
-  const domains = [...new Set([b.Domain, ...extraDomains].map(canonicalDomain))];
+  const domains = [canonicalDomain(b.Domain)];
   return {
     id: hibpId(b.Name),
     title: b.Title,

@@ -36,8 +36,6 @@ const HibpEntrySchema = v.looseObject({
 
 export interface UpdateOptions {
   limits?: UpdateLimits;
-  /** Extra domains of HIBP breaches by Name (data/aliases.json), as the build adds them. */
-  aliases?: Readonly<Record<string, readonly string[]>>;
   /**
    * Public suffixes known to the data in use. The extension has no Public Suffix List at run time, so a
    * downloaded breach whose domain is one of these (a whole registry such as co.uk) is refused by this list.
@@ -55,7 +53,7 @@ export type UpdateResult =
  * `previousCount` is how many HIBP breaches the data in use has.
  */
 export function checkHibpUpdate(body: string, previousCount: number, options: UpdateOptions = {}): UpdateResult {
-  const { limits = DEFAULT_LIMITS, aliases = {}, publicSuffixes = new Set<string>(), resources } = options;
+  const { limits = DEFAULT_LIMITS, publicSuffixes = new Set<string>(), resources } = options;
   const bytes = new TextEncoder().encode(body).length;
   if (bytes > limits.maxBytes)
     return { ok: false, reason: `too large: ${bytes} bytes, the limit is ${limits.maxBytes}` };
@@ -78,7 +76,7 @@ export function checkHibpUpdate(body: string, previousCount: number, options: Up
       skipped++;
       continue;
     }
-    const plain = convertHibpBreach(b, aliases[b.Name] ?? []);
+    const plain = convertHibpBreach(b);
     const converted = v.safeParse(BreachSchema, resources ? withPasswordResources(plain, resources) : plain);
     if (!converted.success) return { ok: false, reason: `"${b.Name}": ${describeIssues(converted.issues)[0]}` };
     const suffix = converted.output.domains.find((d) => publicSuffixes.has(d));

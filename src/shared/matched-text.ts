@@ -6,4 +6,5 @@ export const MATCHED_TEXT: Record<FamilyKind, MessageKey> = {
   renamed: 'breachMatchedRenamed',
   'signs-in-with': 'breachMatchedSignsInWith',
   shared: 'breachMatchedShared',
+  'same-breach': 'breachMatchedSameBreach',
 };

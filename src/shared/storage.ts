@@ -62,7 +62,9 @@ export const AlertSchema = v.object({
   state: v.picklist(['new', 'reviewed', 'done', 'dismissed']),
   notified: v.optional(v.boolean()),
   reported: v.optional(v.boolean()),
-  matchedVia: v.optional(v.object({ via: Domain, kind: v.picklist(['shared', 'signs-in-with', 'renamed']) })),
+  matchedVia: v.optional(
+    v.object({ via: Domain, kind: v.picklist(['shared', 'signs-in-with', 'renamed', 'same-breach']) }),
+  ),
 }) satisfies v.GenericSchema<unknown, Alert>;
 
 const time = v.pipe(v.number(), v.finite());

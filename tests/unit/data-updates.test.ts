@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import summaryJson from '@generated/dataset-summary.json';
-import aliases from '@generated/hibp-aliases.json';
 import type { Alert } from '../../src/core/alert-bookkeeping';
 import type { DatasetSummary } from '../../src/core/assemble-dataset';
 import { compactBreachIndex } from '../../src/core/breach-index';
@@ -78,7 +77,6 @@ function setup(initial: Record<string, unknown> = {}) {
     now: () => now,
     random: () => 0.5,
     bundled: summary,
-    aliases,
     notifier: async () => ({ notify: async (a) => void notified.push(a) }),
     current: () => data,
     use: async (next) => {

@@ -66,9 +66,10 @@ describe('the bundled dataset', () => {
     expect(ids('https://www.marksandspencer.com/')).toEqual(['marks-and-spencer-2025']);
   });
 
-  it('adds alias domains to HIBP entries by name', () => {
-    const sony = dataset.breaches.find((b) => b.hibpName === 'Sony');
-    expect(sony && ownDomains(sony)).toEqual(['sony.com', 'sonypictures.com']);
+  it("shows Sony's breach on sonypictures.com, where it happened (data/domain-groups.json)", () => {
+    const sony = dataset.breaches.find((b) => b.hibpName === 'Sony')!;
+    expect(ownDomains(sony)).toEqual(['sony.com']);
+    expect(sony.related).toContainEqual({ domain: 'sonypictures.com', via: 'sony.com', kind: 'same-breach' });
   });
 
   it('treats the public suffixes of its domains as no site', () => {
@@ -126,9 +127,12 @@ describe('a malformed entry fails the build with its file and field named', () =
     expect(errorsOf(assembleWith(goodEntry()))).toEqual([]);
   });
 
-  it('rejects an alias for a breach HIBP does not have', () => {
-    const errors = errorsOf(assembleWith(goodEntry(), { aliases: { NoSuchBreach: ['x.example.com'] } }));
-    expect(errors.join('\n')).toContain('"NoSuchBreach" is not the Name');
+  it('rejects a domain group of ours without a reason, naming the file and group', () => {
+    const apple = readDatasetInputs().apple!;
+    const errors = errorsOf(
+      assembleWith(goodEntry(), { apple: { ...apple, ownGroups: [{ from: ['a.example'], to: ['b.example'] }] } }),
+    );
+    expect(errors.join('\n')).toMatch(/data\/domain-groups\.json: group 0: reason/);
   });
 
   it('rejects two entries with one id', () => {

@@ -180,3 +180,21 @@ describe('npm run data:apple', () => {
     expect(readFileSync(join(DATA_DIR, 'apple', 'change-password-URLs.json'))).toEqual(before);
   }, 30_000);
 });
+
+describe("the worker's download path with the bundled lists", () => {
+  it('accepts the bundled HIBP list with the same families and pages the build applies', async () => {
+    const { checkHibpUpdate } = await import('../../src/core/hibp-update');
+    const resources = JSON.parse(readFileSync(join(DATA_DIR, 'generated', 'password-resources.json'), 'utf8')) as {
+      groups: Parameters<typeof familyIndex>[0];
+      pages: Record<string, string>;
+    };
+    const body = readFileSync(join(DATA_DIR, 'hibp', 'breaches.json'), 'utf8');
+    const r = checkHibpUpdate(body, dataset.counts.hibp, {
+      publicSuffixes: new Set(dataset.publicSuffixes),
+      resources: { families: familyIndex(resources.groups), pages: resources.pages },
+    });
+    expect(r.ok ? 'ok' : r.reason).toBe('ok');
+    const fromDownload = r.ok ? r.breaches.find((b) => b.id === 'hibp-sony')! : undefined;
+    expect(fromDownload?.domains).toEqual(dataset.breaches.find((b) => b.id === 'hibp-sony')!.domains);
+  });
+});

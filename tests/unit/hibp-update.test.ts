@@ -1,3 +1,4 @@
+import { familyIndex } from '../../src/core/domain-families';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,9 +63,14 @@ describe('the rules the build and the extension share', () => {
     expect(r.ok && r.skipped).toBe(4);
   });
 
-  it('adds the extra domains of data/aliases.json', () => {
-    const r = checkHibpUpdate(JSON.stringify([base]), 0, { aliases: { Adobe: ['adobe-extra.example'] } });
-    expect(r.ok && r.breaches[0]!.domains).toEqual(['adobe.com', 'adobe-extra.example']);
+  it("adds family domains and the change-password page as the build does (Apple's lists, our groups)", () => {
+    const resources = {
+      families: familyIndex([{ from: ['behance.net'], to: ['adobe.com'] }]),
+      pages: { 'adobe.com': 'https://account.adobe.com/security' },
+    };
+    const r = checkHibpUpdate(JSON.stringify([base]), 0, { resources });
+    expect(r.ok && r.breaches[0]!.domains).toEqual(['adobe.com', 'behance.net']);
+    expect(r.ok && r.breaches[0]!.changePasswordUrl).toBe('https://account.adobe.com/security');
   });
 
   it('refuses a list with a breach on a whole registry, which would match every site under it', () => {
