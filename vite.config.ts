@@ -12,8 +12,11 @@ type Target = 'chrome' | 'firefox';
 function manifestFor(target: Target): ManifestV3Export {
   const base = JSON.parse(readFileSync('manifest.json', 'utf8'));
   if (target === 'chrome') return base;
+  // Chrome's minimum version means nothing to Firefox (strict_min_version below is its own).
+  const common = { ...base };
+  delete common.minimum_chrome_version;
   return {
-    ...base,
+    ...common,
     background: { scripts: [base.background.service_worker], type: 'module' },
     browser_specific_settings: {
       gecko: {

@@ -4,7 +4,7 @@ import { buildBreachIndex, type BreachIndex } from '../core/breach-index';
 import type { PasswordResources } from '../core/domain-families';
 import { checkHibpUpdate } from '../core/hibp-update';
 import { describeBreaches, downloadIsCurrent, laterDate, withCurated } from '../core/merge-breaches';
-import { breachSiteFor } from '../core/protective-steps';
+import { breachSiteFor } from '../core/breach-site';
 import { isCheckDue, recordCheck, type CheckOutcome, type UpdateState } from '../core/update-schedule';
 import type { Store, UpdateSummary } from '../shared/storage';
 import { recordAlerts, type AlertRecorderDeps } from './alert-recorder';
@@ -127,6 +127,8 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
     const checked = checkHibpUpdate(download.body, previous.counts.hibp, {
       ...(deps.resources ? { resources: deps.resources } : {}),
       publicSuffixes: new Set(deps.bundled.publicSuffixes),
+      bundledCount: deps.bundled.counts.hibp,
+      now: deps.now(),
     });
     if (!checked.ok) {
       outcome = 'rejected';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { mergeAlerts, type Alert } from '../core/alert-bookkeeping';
+import { alertId, mergeAlerts, type Alert } from '../core/alert-bookkeeping';
 import { describeIssues } from '../core/dataset-schema';
 import {
   EXPORT_FORMAT,
@@ -12,7 +12,7 @@ import {
   type Response,
   type SiteLookup,
 } from '../shared/messages';
-import { AlertSchema, ProgressSchema, type Settings, type Store } from '../shared/storage';
+import { AlertSchema, ProgressSchema, SettingsSchema, type Settings, type Store } from '../shared/storage';
 
 // Feature: answers the pages' messages. The worker is the only writer of alerts, so a page's change and a
 // navigation's visit to the same alert are serialised in one place.
@@ -32,16 +32,42 @@ export interface RouterDeps {
   lookup: (url: string) => Promise<SiteLookup>;
 }
 
+/** A page's "settings/update" payload: any of the settings' fields, each as the settings schema has it. */
+const SettingsChange = v.strictObject(
+  Object.fromEntries(Object.entries(SettingsSchema.entries).map(([k, s]) => [k, v.optional(s)])) as {
+    [K in keyof typeof SettingsSchema.entries]: v.OptionalSchema<(typeof SettingsSchema.entries)[K], undefined>;
+  },
+);
+
 /** A page's "progress/set" payload: a breach id as the schema writes them, and a progress value. */
 const ProgressPayload = v.object({
   breachId: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(200)),
   progress: ProgressSchema,
 });
 
-const ImportSchema = v.union([
-  v.array(AlertSchema),
-  v.object({ format: v.literal(EXPORT_FORMAT), alerts: v.array(AlertSchema) }),
-]);
+/** The most alerts one import takes (an export of every breach ever shown on 20,000 sites): beyond it, refused. */
+export const MAX_IMPORTED_ALERTS = 20_000;
+const EARLIEST = Date.UTC(2000, 0, 1);
+/** A time an alert can really have: not before 2000, not more than a day ahead (a clock a little off). */
+const realTime = v.pipe(
+  v.number(),
+  v.check((t) => t >= EARLIEST && t <= Date.now() + 86_400_000, 'must be a real date between 2000 and today'),
+);
+/** An imported alert: the stored schema, plus what a hand-edited or hostile file could get wrong. */
+const ImportedAlert = v.pipe(
+  v.object({
+    ...AlertSchema.entries,
+    firstSeen: realTime,
+    lastSeen: realTime,
+    title: v.optional(v.pipe(v.string(), v.maxLength(300, 'must be at most 300 characters'))),
+  }),
+  v.check((a) => a.id === alertId(a.site, a.breachId), 'id must be the site and breach it names'),
+);
+const importList = v.pipe(
+  v.array(ImportedAlert),
+  v.maxLength(MAX_IMPORTED_ALERTS, `must hold at most ${MAX_IMPORTED_ALERTS} alerts`),
+);
+const ImportSchema = v.union([importList, v.object({ format: v.literal(EXPORT_FORMAT), alerts: importList })]);
 
 /** Reads an exported alerts file; throws a message that says what is wrong with it. */
 export function parseAlertsExport(json: string): Alert[] {
@@ -118,7 +144,11 @@ export function createHandlers({
     },
     'alerts/clear': async () => after(await store.clearAlerts()),
     'settings/get': () => store.getSettings(),
-    'settings/update': async (change) => {
+    'settings/update': async (payload) => {
+      // A page's change is checked field by field before anything is written.
+      const checked = v.safeParse(SettingsChange, payload);
+      if (!checked.success) throw new Error(`not a settings change: ${describeIssues(checked.issues)[0]}`);
+      const change = checked.output as Partial<Settings>;
       let before: Settings | undefined;
       const next = await store.updateSettings((s) => {
         before = s;
@@ -139,7 +169,11 @@ export function createHandlers({
 /** Dispatches one message to its handler and wraps the outcome, so a page always gets a readable answer. */
 export async function route(handlers: Handlers, message: unknown): Promise<Reply<unknown>> {
   const m = message as Partial<Envelope> | undefined;
-  const handler = m?.type ? (handlers as Partial<Record<string, (p: unknown) => Promise<unknown>>>)[m.type] : undefined;
+  // Own properties only: "constructor" or "toString" must not reach the object's prototype.
+  const handler =
+    typeof m?.type === 'string' && Object.hasOwn(handlers, m.type)
+      ? (handlers as Partial<Record<string, (p: unknown) => Promise<unknown>>>)[m.type]
+      : undefined;
   if (!handler) return { ok: false, error: `unknown message ${JSON.stringify(m?.type)}` };
   try {
     return { ok: true, value: await handler(m!.payload ?? {}) };

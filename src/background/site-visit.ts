@@ -1,6 +1,6 @@
 import { alertId, shouldAlert, type VisitedBreach } from '../core/alert-bookkeeping';
 import { lookupUrl, type BreachIndex } from '../core/breach-index';
-import { breachSiteFor } from '../core/protective-steps';
+import { breachSiteFor } from '../core/breach-site';
 import type { Translate } from '../shared/i18n';
 import type { Store } from '../shared/storage';
 import { recordSiteVisit, type AlertRecorderDeps } from './alert-recorder';

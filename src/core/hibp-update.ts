@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { BreachSchema, describeIssues, type Breach } from './dataset-schema';
 import { withPasswordResources, type PasswordResources } from './domain-families';
+import { hibpId } from './hibp-id';
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
 
 // The rules a downloaded Have I Been Pwned breach list must pass before it replaces the one in use, shared by
@@ -21,9 +22,10 @@ const HibpEntrySchema = v.looseObject({
   Domain: v.string(),
   BreachDate: v.string(),
   AddedDate: v.string(),
-  PwnCount: v.number(),
-  Description: v.string(),
-  DataClasses: v.array(v.string()),
+  // Bounds no real entry comes near: a hostile list cannot make the popup list 200,000 data classes.
+  PwnCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e11)),
+  Description: v.pipe(v.string(), v.maxLength(20_000)),
+  DataClasses: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(100)),
   IsVerified: v.boolean(),
   IsFabricated: v.boolean(),
   IsSensitive: v.boolean(),
@@ -43,6 +45,13 @@ export interface UpdateOptions {
   publicSuffixes?: ReadonlySet<string>;
   /** Apple's lists, applied as the build applies them (family domains, change-password pages). */
   resources?: PasswordResources;
+  /**
+   * How many HIBP breaches the bundled data has: a list must keep half of these too, so that a run of updates
+   * each just above half cannot ratchet the data down.
+   */
+  bundledCount?: number;
+  /** Now, for refusing dates in the future. */
+  now?: number;
 }
 
 export type UpdateResult =
@@ -53,7 +62,10 @@ export type UpdateResult =
  * `previousCount` is how many HIBP breaches the data in use has.
  */
 export function checkHibpUpdate(body: string, previousCount: number, options: UpdateOptions = {}): UpdateResult {
-  const { limits = DEFAULT_LIMITS, publicSuffixes = new Set<string>(), resources } = options;
+  const { limits = DEFAULT_LIMITS, publicSuffixes = new Set<string>(), resources, bundledCount = 0 } = options;
+  // A day of slack for time zones and clocks; a later date would make a list look newer than any release.
+  const latestDate = new Date((options.now ?? Date.now()) + 86_400_000).toISOString().slice(0, 10);
+  const seenIds = new Map<string, string>();
   const bytes = new TextEncoder().encode(body).length;
   if (bytes > limits.maxBytes)
     return { ok: false, reason: `too large: ${bytes} bytes, the limit is ${limits.maxBytes}` };
@@ -71,6 +83,13 @@ export function checkHibpUpdate(body: string, previousCount: number, options: Up
     const entry = v.safeParse(HibpEntrySchema, raw);
     if (!entry.success) return { ok: false, reason: `entry ${i}: ${describeIssues(entry.issues)[0]}` };
     const b = entry.output as unknown as HibpBreach;
+    const where = `"${b.Name.slice(0, 80)}"`;
+    if (b.BreachDate.slice(0, 10) > latestDate || b.AddedDate.slice(0, 10) > latestDate)
+      return { ok: false, reason: `${where}: dated in the future (${b.BreachDate.slice(0, 10)})` };
+    const id = hibpId(b.Name);
+    const clash = seenIds.get(id);
+    if (clash !== undefined) return { ok: false, reason: `${where} and "${clash.slice(0, 80)}" are one id (${id})` };
+    seenIds.set(id, b.Name);
     hibp.push(b);
     if (hibpSkipReason(b)) {
       skipped++;
@@ -83,10 +102,11 @@ export function checkHibpUpdate(body: string, previousCount: number, options: Up
     if (suffix) return { ok: false, reason: `"${b.Name}": domain "${suffix}" is a public suffix, not a site` };
     breaches.push(converted.output);
   }
-  if (previousCount > 0 && breaches.length < previousCount * limits.minKeptShare) {
+  const known = Math.max(previousCount, bundledCount);
+  if (known > 0 && breaches.length < known * limits.minKeptShare) {
     return {
       ok: false,
-      reason: `suspicious: ${breaches.length} breaches where ${previousCount} were known (fewer than ${Math.round(limits.minKeptShare * 100)}%)`,
+      reason: `suspicious: ${breaches.length} breaches where ${known} were known (fewer than ${Math.round(limits.minKeptShare * 100)}%)`,
     };
   }
   return { ok: true, hibp, breaches, skipped };

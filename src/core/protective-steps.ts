@@ -5,7 +5,10 @@ import {
   IDENTITY_CLASSES,
   USABLE_PAYMENT_CLASSES,
 } from './data-class-groups';
+import { breachSiteFor } from './breach-site';
 import { comparePartialDates } from './partial-date';
+
+export { breachSiteFor };
 
 // What a person should do after a breach, chosen from the data that was exposed by one rule table.
 
@@ -147,11 +150,6 @@ function isOlderThan(date: string, years: number, now: number): boolean {
 }
 
 const URGENCY_ORDER: Record<Urgency, number> = { now: 0, soon: 1, ongoing: 2 };
-
-/** The breach domain the person is on (coop.co.uk for www.coop.co.uk), else the breach's first domain. */
-export function breachSiteFor(domains: readonly string[], host: string | undefined): string {
-  return domains.find((d) => host === d || host?.endsWith(`.${d}`)) ?? domains[0] ?? '';
-}
 
 /**
  * The steps for one breach, most urgent first, each with the exposed data that calls for it. `companyRegulator`

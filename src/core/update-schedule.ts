@@ -32,7 +32,7 @@ export const INITIAL_UPDATE_STATE: UpdateState = { failures: 0 };
 
 /**
  * The wait before the next check: a day (plus up to an hour, so that installs do not all ask at once) after
- * a success; after failures 30 min, 1 h, 2 h … up to a day, or longer when the server asked (Retry-After).
+ * a success; after failures 30 min, 1 h, 2 h … up to a day; a server's Retry-After may lengthen a wait, never past a day.
  * `random` is in [0, 1).
  */
 export function nextCheckDelay(failures: number, random: number, retryAfterMs = 0): number {
@@ -60,7 +60,7 @@ export function recordCheck(
       ? state.lastError
         ? { lastError: state.lastError }
         : {}
-      : { lastError: { at: now, reason: detail.reason ?? outcome } }),
+      : { lastError: { at: now, reason: capReason(detail.reason ?? outcome) } }),
     failures,
     nextCheck: now + nextCheckDelay(failures, random, detail.retryAfterMs),
   };
@@ -85,4 +85,12 @@ export function parseRetryAfter(value: string | null, now: number): number {
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const at = Date.parse(value);
   return Number.isNaN(at) ? 0 : Math.max(0, at - now);
+}
+
+/** The longest reason stored and shown: a hostile answer cannot fill storage or the settings page with text. */
+export const MAX_REASON_LENGTH = 300;
+
+/** A failure's reason, cut to MAX_REASON_LENGTH characters. */
+export function capReason(reason: string): string {
+  return reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}…` : reason;
 }

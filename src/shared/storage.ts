@@ -50,6 +50,28 @@ export const SettingsSchema = v.object({
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
 
+/** Settings that make the extension do more (use the network, show notifications): a damaged one means off. */
+const OFF_WHEN_DAMAGED: readonly (keyof Settings)[] = ['updates', 'notifications'];
+
+/**
+ * Settings read field by field when the whole record does not fit: each good field is kept, each damaged one gets
+ * its default, except that nothing the person may have had off is turned on (fail safe, never fail open).
+ * Undefined when the value is not a record at all.
+ */
+export function repairSettings(raw: unknown): Settings | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const repaired: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
+    const field = v.safeParse(schema, (raw as Record<string, unknown>)[key]);
+    if (field.success) repaired[key] = field.output;
+    else
+      repaired[key] = OFF_WHEN_DAMAGED.includes(key as keyof Settings)
+        ? false
+        : DEFAULT_SETTINGS[key as keyof Settings];
+  }
+  return v.parse(SettingsSchema, repaired);
+}
+
 export const AlertSchema = v.object({
   id: v.pipe(v.string(), v.minLength(3)),
   site: Domain,
@@ -168,13 +190,31 @@ export function createStore(area: StorageArea, log: Logger = console) {
   }
 
   /** Reads one key; `inQueue` is true when the caller already holds the key's queue (read-modify-write). */
-  async function read<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T, inQueue = false): Promise<T> {
+  async function read<T>(
+    key: string,
+    schema: v.GenericSchema<unknown, T>,
+    fallback: T,
+    inQueue = false,
+    repair?: (raw: unknown) => T | undefined,
+  ): Promise<T> {
     const raw = (await area.get(key))[key];
     if (raw === undefined) return fallback;
     const checked = check(schema, raw);
     if (checked.ok) return checked.value;
-    await (inQueue ? setAside(key, raw, checked.reason) : setAsideQueued(key, raw, checked.reason));
-    return fallback;
+    // A record that can be repaired field by field is, and the repair is stored, so the next read agrees.
+    const repaired = repair?.(raw);
+    const setAsideAndRepair = async () => {
+      await setAside(key, raw, checked.reason);
+      if (repaired !== undefined) await area.set({ [key]: repaired });
+    };
+    if (inQueue) await setAsideAndRepair();
+    else
+      await serialised(key, async () => {
+        // Only if the value is still the damaged one: a good value written meanwhile is never replaced.
+        const now = (await area.get(key))[key];
+        if (now !== undefined && JSON.stringify(now) === JSON.stringify(raw)) await setAsideAndRepair();
+      });
+    return repaired ?? fallback;
   }
 
   function update<T>(
@@ -182,9 +222,10 @@ export function createStore(area: StorageArea, log: Logger = console) {
     schema: v.GenericSchema<unknown, T>,
     fallback: T,
     change: (value: T) => T,
+    repair?: (raw: unknown) => T | undefined,
   ): Promise<T> {
     return serialised(key, async () => {
-      const next = change(await read(key, schema, fallback, true));
+      const next = change(await read(key, schema, fallback, true, repair));
       await area.set({ [key]: next });
       return next;
     });
@@ -216,9 +257,9 @@ export function createStore(area: StorageArea, log: Logger = console) {
     updateProgress: (breachId: string, change: (p: Progress) => Progress) =>
       update(progressKey(breachId), ProgressSchema, EMPTY_PROGRESS, change),
 
-    getSettings: () => read(SETTINGS_KEY, SettingsSchema, DEFAULT_SETTINGS),
+    getSettings: () => read(SETTINGS_KEY, SettingsSchema, DEFAULT_SETTINGS, false, repairSettings),
     updateSettings: (change: (s: Settings) => Settings) =>
-      update(SETTINGS_KEY, SettingsSchema, DEFAULT_SETTINGS, change),
+      update(SETTINGS_KEY, SettingsSchema, DEFAULT_SETTINGS, change, repairSettings),
 
     getUpdateState: () => read(UPDATE_STATE_KEY, UpdateStateSchema, INITIAL_UPDATE_STATE),
     updateUpdateState: (change: (s: UpdateState) => UpdateState) =>

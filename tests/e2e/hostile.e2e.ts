@@ -226,6 +226,8 @@ describe('privacy and least privilege', () => {
         /unsafe-eval|unsafe-inline|https?:|\*/,
       );
       expect(csp).toContain("object-src 'none'");
+      // Everything else (styles, images, fonts, frames, media) only from the package.
+      expect(csp).toMatch(/(^|; )default-src 'self'(;|$)/);
     }
   });
 

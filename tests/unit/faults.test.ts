@@ -1,0 +1,160 @@
+// Issue #23 (part): fail safe, never fail open — the message router, settings and imported alerts.
+import { describe, expect, it } from 'vitest';
+import { createHandlers, MAX_IMPORTED_ALERTS, parseAlertsExport, route } from '../../src/background/message-router';
+import { createStore, repairSettings } from '../../src/shared/storage';
+import { EXPORT_FORMAT } from '../../src/shared/messages';
+import { fixedDataUpdates } from '../fixtures/data-status';
+import { memoryArea } from '../fixtures/memory-storage';
+
+const quiet = { warn: () => undefined };
+const handlers = (area = memoryArea()) => {
+  const store = createStore(area, quiet);
+  return { store, area, handlers: createHandlers({ store, rebadgeAll: async () => undefined, ...fixedDataUpdates() }) };
+};
+
+describe('message router', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'answers "%s" as an unknown message',
+    async (type) => {
+      expect(await route(handlers().handlers, { type, payload: {} })).toEqual({
+        ok: false,
+        error: `unknown message ${JSON.stringify(type)}`,
+      });
+    },
+  );
+
+  it('checks a settings change before writing it, and writes nothing when it is wrong', async () => {
+    const { handlers: h, store } = handlers();
+    const reply = await route(h, { type: 'settings/update', payload: { updates: 'yes' } });
+    expect(reply.ok).toBe(false);
+    expect(await route(h, { type: 'settings/update', payload: { shell: 'rm -rf /' } })).toMatchObject({ ok: false });
+    expect((await store.getSettings()).updates).toBe(true);
+    expect(await route(h, { type: 'settings/update', payload: { updates: false } })).toMatchObject({ ok: true });
+    expect((await store.getSettings()).updates).toBe(false);
+  });
+});
+
+describe('settings with one damaged field', () => {
+  it('keeps the good fields, and never turns on what may have been off', () => {
+    expect(
+      repairSettings({ updates: 'no', notifications: 3, mutedSites: ['coop.co.uk'], region: 'XX', paused: true }),
+    ).toEqual({
+      updates: false,
+      notifications: false,
+      mutedSites: ['coop.co.uk'],
+      paused: true,
+      region: undefined,
+      maxAgeYears: null,
+      keepSensitiveTitles: false,
+    });
+    expect(repairSettings('not a record')).toBeUndefined();
+  });
+
+  it('keeps updates off when another field is damaged, stores the repair and sets the damaged copy aside', async () => {
+    const area = memoryArea({ settings: { updates: false, maxAgeYears: 'five', mutedSites: ['coop.co.uk'] } });
+    const store = createStore(area, quiet);
+    const settings = await store.getSettings();
+    expect(settings.updates).toBe(false);
+    expect(settings.mutedSites).toEqual(['coop.co.uk']);
+    expect(settings.maxAgeYears).toBeNull();
+    const stored = await area.get(null);
+    expect(stored.settings).toMatchObject({ updates: false, mutedSites: ['coop.co.uk'] });
+    expect(stored['corrupt:settings']).toMatchObject({ value: { maxAgeYears: 'five' } });
+  });
+});
+
+describe('imported alerts', () => {
+  const alert = (over: Record<string, unknown> = {}) => ({
+    id: 'coop.co.uk|co-op-2025',
+    site: 'coop.co.uk',
+    breachId: 'co-op-2025',
+    title: 'Co-op cyber attack',
+    firstSeen: Date.UTC(2025, 4, 2),
+    lastSeen: Date.UTC(2025, 4, 3),
+    visits: 2,
+    state: 'new',
+    ...over,
+  });
+  const file = (alerts: unknown[]) => JSON.stringify({ format: EXPORT_FORMAT, alerts });
+
+  it('accepts a good export', () => {
+    expect(parseAlertsExport(file([alert()]))).toHaveLength(1);
+  });
+
+  it.each([
+    ['an id that is not its site and breach', { id: 'evil.example|co-op-2025' }],
+    ['a first-seen time in the year 318857', { firstSeen: 1e16 }],
+    ['a time before 2000', { lastSeen: 0 }],
+    ['a 10,000-character title', { title: 'x'.repeat(10_000) }],
+  ])('refuses %s', (_what, over) => {
+    expect(() => parseAlertsExport(file([alert(over)]))).toThrow(/not an alerts export/);
+  });
+
+  it(`refuses more than ${MAX_IMPORTED_ALERTS} alerts before reading them one by one`, () => {
+    const many = Array.from({ length: MAX_IMPORTED_ALERTS + 1 }, (_, i) =>
+      alert({ id: `s${i}.example|b`, site: `s${i}.example`, breachId: 'b' }),
+    );
+    expect(() => parseAlertsExport(file(many))).toThrow(/not an alerts export/);
+  });
+});
+
+describe('a downloaded list that is wrong or hostile', async () => {
+  const { checkHibpUpdate } = await import('../../src/core/hibp-update');
+  const { recordCheck, MAX_REASON_LENGTH } = await import('../../src/core/update-schedule');
+  const entry = (over: Record<string, unknown> = {}) => ({
+    Name: 'Adobe',
+    Title: 'Adobe',
+    Domain: 'adobe.com',
+    BreachDate: '2013-10-04',
+    AddedDate: '2013-12-04T00:00:00Z',
+    ModifiedDate: '2022-05-15T23:52:49Z',
+    PwnCount: 152445165,
+    Description: 'Adobe lost accounts.',
+    DataClasses: ['Email addresses', 'Passwords'],
+    IsVerified: true,
+    IsFabricated: false,
+    IsSensitive: false,
+    IsRetired: false,
+    IsSpamList: false,
+    ...over,
+  });
+  const now = Date.UTC(2026, 10, 25);
+  const check = (list: unknown[], options = {}) => checkHibpUpdate(JSON.stringify(list), 0, { now, ...options });
+
+  it('accepts a plain entry (so each case below fails for its one reason)', () => {
+    expect(check([entry()]).ok).toBe(true);
+  });
+
+  it.each([
+    ['a breach dated 9999-12-31', [entry({ BreachDate: '9999-12-31' })], /dated in the future/],
+    [
+      'two names that make one id',
+      [entry({ Name: 'Foo Bar' }), entry({ Name: 'Foo.Bar', Domain: 'foo.example' })],
+      /are one id/,
+    ],
+    [
+      '200,000 data classes',
+      [entry({ DataClasses: Array.from({ length: 200_000 }, (_, i) => `c${i}`) })],
+      /DataClasses|entry 0/,
+    ],
+    ['a PwnCount of 1e300', [entry({ PwnCount: 1e300 })], /entry 0/],
+  ])('refuses %s', (_what, list, reason) => {
+    const r = check(list);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.reason).toMatch(reason);
+  });
+
+  it('keeps half of the bundled count too, so updates of 55% each cannot ratchet the data down', () => {
+    const list = Array.from({ length: 42 }, (_, i) => entry({ Name: `B${i}`, Domain: `b${i}.example` }));
+    expect(checkHibpUpdate(JSON.stringify(list), 45, { now }).ok).toBe(true);
+    expect(checkHibpUpdate(JSON.stringify(list), 45, { now, bundledCount: 813 })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/42 breaches where 813 were known/),
+    });
+  });
+
+  it('caps a stored failure reason', () => {
+    const state = recordCheck({ failures: 0 }, 'rejected', now, 0.5, { reason: 'x'.repeat(100_000) });
+    expect(state.lastError!.reason.length).toBe(MAX_REASON_LENGTH);
+  });
+});
