@@ -18,6 +18,7 @@ import { createHandlers, route } from './message-router';
 import { BREACH_DETAILS_PATH, breachDetailsFile, type DetailReaders } from '../core/breach-details';
 import { lookupRefs, lookupSite, rememberLast } from './site-lookup';
 import { handleTabUrl, type SiteVisitDeps } from './site-visit';
+import { createVisitCounter } from './visit-counter';
 
 // Validated by the data build; JSON imports widen its literal types.
 const summary = summaryJson as DatasetSummary;
@@ -181,12 +182,15 @@ function onStart(): void {
   void ready.then(async () => scheduleUpdates(await store.getSettings()));
 }
 
-// Navigation: a new URL is a visit. Chrome may reset per-tab action state when a page loads, so the
-// badge is set again (without counting a visit) when loading completes.
+// Navigation: another host in the tab, or the same one after a while, is a visit (see visit-counter.ts); a page
+// rewriting its own URL is re-badged without counting. Chrome may reset per-tab action state when a page loads, so the badge is set
+// again (without counting a visit) when loading completes.
+const visits = createVisitCounter();
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.url !== undefined) onTab(tabId, change.url, true);
+  if (change.url !== undefined) onTab(tabId, change.url, visits.isVisit(tabId, change.url));
   else if (change.status === 'complete') onTab(tabId, tab.url, false);
 });
+browser.tabs.onRemoved.addListener((tabId) => visits.forget(tabId));
 browser.tabs.onReplaced.addListener((added) => {
   browser.tabs.get(added).then(
     (tab) => onTab(added, tab.url, false),

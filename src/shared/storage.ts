@@ -281,6 +281,9 @@ export function createStore(area: StorageArea, log: Logger = console) {
       const picked = shell.success ? shell.output.breaches.filter((b) => !wanted || wanted.has(b.id)) : [];
       const checked = v.safeParse(v.array(BreachSchema), picked);
       if (shell.success && checked.success && shell.output.fetchedAt === fetchedAt) return checked.output;
+      // Another download, saved since the caller read its summary: not damage, so nothing is set aside; the
+      // caller (which reloads its summary on the next start or update) simply does not use these.
+      if (shell.success && checked.success) return undefined;
       const reason = !shell.success
         ? shell.issues.map((i) => i.message).join('; ')
         : !checked.success
@@ -327,9 +330,13 @@ export function createStore(area: StorageArea, log: Logger = console) {
       });
     },
 
+    /** Removes every alert, and the damaged copies set aside so far (they may hold old alerts too). */
     async clearAlerts(): Promise<number> {
-      const keys = Object.keys(await area.get(null)).filter((k) => k.startsWith('alert:'));
+      const all = Object.keys(await area.get(null));
+      const keys = all.filter((k) => k.startsWith('alert:'));
       await Promise.all(keys.map((k) => serialised(k, () => area.remove(k))));
+      const setAside = all.filter((k) => k.startsWith('corrupt:'));
+      if (setAside.length) await area.remove(setAside);
       return keys.length;
     },
   };

@@ -158,3 +158,20 @@ describe('a downloaded list that is wrong or hostile', async () => {
     expect(state.lastError!.reason.length).toBe(MAX_REASON_LENGTH);
   });
 });
+
+describe('what counts as a visit', async () => {
+  const { createVisitCounter, REVISIT_AFTER_MS } = await import('../../src/background/visit-counter');
+  it('counts a host once per tab, again after a while or after another host, and each tab on its own', () => {
+    let t = 0;
+    const c = createVisitCounter(() => t);
+    expect(c.isVisit(1, 'https://www.coop.co.uk/')).toBe(true);
+    for (let i = 0; i < 50; i++) expect(c.isVisit(1, `https://www.coop.co.uk/app?i=${i}`)).toBe(false);
+    expect(c.isVisit(2, 'https://www.coop.co.uk/')).toBe(true);
+    expect(c.isVisit(1, 'https://www.example.com/')).toBe(true);
+    expect(c.isVisit(1, 'https://www.coop.co.uk/')).toBe(true);
+    t += REVISIT_AFTER_MS;
+    expect(c.isVisit(1, 'https://www.coop.co.uk/later')).toBe(true);
+    c.forget(1);
+    expect(c.isVisit(1, 'https://www.coop.co.uk/later')).toBe(true);
+  });
+});

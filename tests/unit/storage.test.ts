@@ -78,15 +78,28 @@ describe('storage of downloaded breach data', () => {
     ],
   };
 
-  it('keeps the summary and the full breaches together, and drops the summary when they do not match', async () => {
+  it('keeps the summary and the full breaches together, and drops the summary when the breaches are gone', async () => {
     const area = memoryArea();
     const store = createStore(area, quiet);
     await store.saveUpdate(summary, []);
     expect(await store.getUpdateSummary()).toEqual(summary);
     expect(await store.getUpdateBreaches(1000)).toEqual([]);
-    // A full copy from another download (or none): both readers fall back to the bundled data.
+    // Asked for by a reader of an older summary (a newer download was saved meanwhile): not used, not discarded.
     expect(await store.getUpdateBreaches(999)).toBeUndefined();
+    expect(await store.getUpdateSummary()).toEqual(summary);
+    expect(await store.getUpdateBreaches(1000)).toEqual([]);
+    expect(area.data['corrupt:data:update:breaches']).toBeUndefined();
+    // No full copy at all: the summary cannot be used either.
+    await area.remove('data:update:breaches');
+    expect(await store.getUpdateBreaches(1000)).toBeUndefined();
     expect(await store.getUpdateSummary()).toBeUndefined();
+  });
+
+  it('removes the damaged copies set aside when all alerts are cleared', async () => {
+    const area = memoryArea({ 'corrupt:settings': { value: 1 }, 'alert:a.example|b': {}, 'corrupt:alert:x': {} });
+    const store = createStore(area, quiet);
+    await store.clearAlerts();
+    expect(Object.keys(area.data).filter((k) => k.startsWith('corrupt:') || k.startsWith('alert:'))).toEqual([]);
   });
 
   it('sets a corrupt copy of the full breaches aside', async () => {
