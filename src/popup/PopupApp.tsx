@@ -25,6 +25,11 @@ export interface PopupAppProps {
   t: Translate;
   /** Tells the worker these alerts were seen (new → reviewed); the popup's own page leaves it out in tests. */
   markSeen?: (alertIds: string[]) => Promise<unknown>;
+  /**
+   * `open` (from the toolbar): seen as soon as shown. `interaction` (opened with ?url=, which any extension can
+   * do): seen only after a click or a key press in the popup.
+   */
+  markSeenOn?: 'open' | 'interaction';
   links?: { alerts: string; options: string };
 }
 
@@ -50,7 +55,24 @@ export function PopupApp(props: PopupAppProps) {
   useEffect(() => {
     if (result.status !== 'ok' || !markSeen) return;
     const seen = result.breaches.map((b) => alertId(breachSiteFor(b.domains, result.host), b.id));
-    if (seen.length) markSeen(seen).catch(() => undefined); // the worker re-badges the tab
+    if (!seen.length) return;
+    const mark = () => void markSeen(seen).catch(() => undefined); // the worker re-badges the tab
+    if (props.markSeenOn !== 'interaction') {
+      mark();
+      return;
+    }
+    // Opened by URL (a page of ours, or any other extension): only a person's click or key marks them seen.
+    const once = () => {
+      document.removeEventListener('pointerdown', once);
+      document.removeEventListener('keydown', once);
+      mark();
+    };
+    document.addEventListener('pointerdown', once);
+    document.addEventListener('keydown', once);
+    return () => {
+      document.removeEventListener('pointerdown', once);
+      document.removeEventListener('keydown', once);
+    };
   }, [ids.join(',')]);
 
   const save = (breachId: string, change: (p: Progress) => Progress) => {

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       initialProgress={found.progress}
       t={browserTranslate}
       markSeen={(ids) => send('alerts/seen', { ids })}
+      markSeenOn={new URLSearchParams(location.search).has('url') ? 'interaction' : 'open'}
       links={links}
     />,
     root,

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, SCREENSHOT_DIR, seedAlerts, type Harness } from './harness';
+import { launch, SCREENSHOT_DIR, seedAlerts, type Harness, poll } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -188,14 +188,24 @@ describe('stored alerts in Chromium', () => {
     await p.close();
   });
 
-  it('the popup marks what it showed as reviewed and calms the badge', async () => {
+  it('the popup marks what it showed as reviewed and calms the badge, but opened by URL only after a click', async () => {
     await h.worker.evaluate(() => chrome.storage.local.clear());
     const site = await h.context.newPage();
     await site.goto(h.site('www.canva.com'));
     await expect.poll(() => h.colourOf(site)).toBe(ALERT_RGB);
+    // Any extension can open the popup page with ?url=: that alone must not mark the alert seen.
     const popup = await h.context.newPage();
     await popup.goto(h.popupUrl('https://www.canva.com/'));
     await popup.locator('article').first().waitFor();
+    expect(
+      await poll(
+        async () => (await storedAlerts())[0]?.state,
+        (s) => s !== 'new',
+        1000,
+      ),
+    ).toBe('new');
+    expect(await h.colourOf(site)).toBe(ALERT_RGB);
+    await popup.locator('h1').click();
     await expect.poll(async () => (await storedAlerts())[0]?.state).toBe('reviewed');
     await expect.poll(() => h.colourOf(site)).toBe(CALM_RGB);
     await popup.close();
