@@ -63,11 +63,11 @@ const deps: SiteVisitDeps = {
   notifier,
 };
 
-function onTab(tabId: number, url: string | undefined, countVisit: boolean): void {
+function onTab(tabId: number, url: string | undefined, countVisit: boolean, incognito = false): void {
   ready
     .then(() => {
       if (countVisit) readAhead(url);
-      return handleTabUrl(deps, tabId, url, countVisit);
+      return handleTabUrl(deps, tabId, url, countVisit, incognito);
     })
     // A tab can close between the event and our call; that is not worth a console error.
     .catch((e: unknown) => {
@@ -187,8 +187,8 @@ function onStart(): void {
 // again (without counting a visit) when loading completes.
 const visits = createVisitCounter();
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.url !== undefined) onTab(tabId, change.url, visits.isVisit(tabId, change.url));
-  else if (change.status === 'complete') onTab(tabId, tab.url, false);
+  if (change.url !== undefined) onTab(tabId, change.url, visits.isVisit(tabId, change.url), tab.incognito);
+  else if (change.status === 'complete') onTab(tabId, tab.url, false, tab.incognito);
 });
 browser.tabs.onRemoved.addListener((tabId) => visits.forget(tabId));
 browser.tabs.onReplaced.addListener((added) => {

@@ -32,8 +32,16 @@ function bySite(host: string, breaches: readonly IndexedBreach[]): Map<string, I
  * Handles a tab showing `url`. With `countVisit` (a navigation, not a reload or re-badge) the visit is
  * recorded; otherwise the alerts are only read, to choose the badge colour. Either way only breaches that
  * may raise an alert (not paused, site not muted, within the age window) can make the badge alert-coloured.
+ * A private (incognito) tab is badged like any other, but nothing about it is recorded or notified.
  */
-export async function handleTabUrl(deps: SiteVisitDeps, tabId: number, url: string | undefined, countVisit: boolean) {
+export async function handleTabUrl(
+  deps: SiteVisitDeps,
+  tabId: number,
+  url: string | undefined,
+  visit: boolean,
+  incognito = false,
+) {
+  const countVisit = visit && !incognito;
   const result = url ? lookupUrl(deps.index, url) : null;
   let anyNew = false;
   if (result?.status === 'ok' && result.breaches.length > 0) {

@@ -154,6 +154,14 @@ describe('recording visits in the worker', () => {
     expect(calls.colour!.map((c) => (c as { color: string }).color)).toEqual(['#b3261e', '#3c5a80']);
   });
 
+  it('badges a private (incognito) tab but records nothing from it', async () => {
+    const { store, deps, calls, area } = setup();
+    await handleTabUrl(deps, 1, 'https://www.coop.co.uk/', true, true);
+    expect(await store.listAlerts()).toEqual([]);
+    expect(Object.keys(area.data).filter((k) => k.startsWith('alert:'))).toEqual([]);
+    expect(calls.text).toEqual([{ tabId: 1, text: '1' }]);
+  });
+
   it('records nothing on a muted site and badges it calm', async () => {
     const { store, deps, calls } = setup({ settings: { ...DEFAULT_SETTINGS, mutedSites: ['coop.co.uk'] } });
     await handleTabUrl(deps, 1, 'https://www.coop.co.uk/', true);
