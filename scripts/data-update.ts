@@ -3,6 +3,7 @@
 // same checks the extension's updates use (src/core/hibp-update.ts), and prints what changed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOWNLOAD_LIMITS, downloadBreachList } from '../src/background/download-list';
 import { checkHibpUpdate, diffHibpLists } from '../src/core/hibp-update';
 import type { HibpBreach } from '../src/core/hibp-convert';
 import { DATA_DIR, buildDatasetFromFiles } from './lib/dataset-files';
@@ -12,7 +13,23 @@ if (!source) {
   console.error('usage: npm run data:update -- <file or https URL of the HIBP breaches list>');
   process.exit(2);
 }
-const body = source.startsWith('https://') ? await (await fetch(source)).text() : readFileSync(source, 'utf8');
+// A URL is fetched with the extension's own download rules: no redirects, the status checked, the size capped
+// while the body streams in, a timeout (src/background/download-list.ts).
+async function readSource(): Promise<string> {
+  if (!/^https?:\/\//.test(source!)) return readFileSync(source!, 'utf8');
+  if (!source!.startsWith('https://')) {
+    console.error(`data:update refused ${source}: only https URLs. data/ is unchanged.`);
+    process.exit(1);
+  }
+  const download = await downloadBreachList(fetch, {}, Date.now(), DOWNLOAD_LIMITS, source!);
+  if (download.kind !== 'body') {
+    const reason = download.kind === 'failed' ? download.reason : 'not modified';
+    console.error(`data:update refused ${source}: ${reason}. data/ is unchanged.`);
+    process.exit(1);
+  }
+  return download.body;
+}
+const body = await readSource();
 const file = join(DATA_DIR, 'hibp', 'breaches.json');
 const previousBytes = readFileSync(file);
 const before = JSON.parse(previousBytes.toString('utf8')) as HibpBreach[];

@@ -175,3 +175,23 @@ describe('what counts as a visit', async () => {
     expect(c.isVisit(1, 'https://www.coop.co.uk/later')).toBe(true);
   });
 });
+
+describe('npm run data:update with a URL', () => {
+  it('refuses a plain-http URL before fetching anything, and leaves data/ as it was', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { DATA_DIR } = await import('../../scripts/lib/dataset-files');
+    const file = join(DATA_DIR, 'hibp', 'breaches.json');
+    const before = readFileSync(file);
+    const root = join(DATA_DIR, '..');
+    const r = spawnSync(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'scripts', 'data-update.ts'), 'http://127.0.0.1:9/breaches'],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('only https URLs');
+    expect(readFileSync(file)).toEqual(before);
+  }, 30_000);
+});
