@@ -68,7 +68,13 @@ function updatedData(stored: UpdateSummary, bundled: DatasetSummary): DataInUse 
 /** Raises "a site you visited has reported a breach" alerts for breaches that are new in `next`. */
 async function alertHistorySites(deps: DataUpdateDeps, previous: DataInUse, next: DataInUse): Promise<void> {
   const previousIds = new Set<string>();
-  for (const d of previous.index.domains()) for (const b of previous.index.find(d)) previousIds.add(b.id);
+  // HIBP sometimes renames an entry: the same domain and breach date under a new Name is not a new breach.
+  const previousIncidents = new Set<string>();
+  for (const d of previous.index.domains())
+    for (const b of previous.index.find(d)) {
+      previousIds.add(b.id);
+      previousIncidents.add(`${d}|${b.breachDate}`);
+    }
   const alerts = await deps.store.listAlerts();
   const settings = await deps.store.getSettings();
   const now = deps.now();
@@ -78,6 +84,7 @@ async function alertHistorySites(deps: DataUpdateDeps, previous: DataInUse, next
     previousIds,
   );
   for (const { site: historySite, breach } of found) {
+    if (breach.domains.some((d) => previousIncidents.has(`${d}|${breach.breachDate}`))) continue;
     const site = breachSiteFor(breach.domains, historySite);
     if (shouldAlert(site, breach, settings, now)) await recordAlerts(deps, site, [breach], settings, recordReport);
   }

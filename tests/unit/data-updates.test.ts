@@ -188,6 +188,27 @@ describe('a good update', () => {
     expect(await t.store.listAlerts()).toHaveLength(2);
   });
 
+  it('takes an HIBP rename (same domain and breach date, new Name) for the breach it was, not a new one', async () => {
+    const adobe = list.find((b) => b.Name === 'Adobe')!;
+    const a: Alert = {
+      id: 'adobe.com|hibp-adobe',
+      site: 'adobe.com',
+      breachId: 'hibp-adobe',
+      firstSeen: T0,
+      lastSeen: T0,
+      visits: 1,
+      state: 'reviewed',
+    };
+    const t = setup({ [`alert:${a.id}`]: a, settings: { notifications: true } });
+    const renamed = list.map((b) => (b.Name === 'Adobe' ? { ...adobe, Name: 'AdobeSystems' } : b));
+    t.serveNext({ body: JSON.stringify(renamed) });
+    await checkForUpdate(t.deps, true);
+    expect((await t.store.listAlerts()).map((x) => x.id)).toEqual([a.id]);
+    expect(t.notified).toEqual([]);
+    // The renamed entry is in use, under its new id.
+    expect(ids(t.data(), 'adobe.com')).toContain('hibp-adobesystems');
+  });
+
   it('reports only breaches that are new in the download, not known ones the history lacks', async () => {
     // tesco.com has two known breaches; the history holds an alert for one of them only (the other was deleted).
     const a: Alert = {
