@@ -103,14 +103,7 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
             </a>
           </>
         )}
-        {c.phone && (
-          <>
-            {' · '}
-            <a href={`tel:${c.phone.replace(/\s+/g, '')}`} class="phone">
-              {c.phone}
-            </a>
-          </>
-        )}
+        {c.phone && <PhoneLink phone={c.phone} />}
       </p>
     );
   }
@@ -130,14 +123,7 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
         ) : (
           who
         )}
-        {c.phone && (
-          <>
-            {' · '}
-            <a href={`tel:${c.phone.replace(/\s+/g, '')}`} class="phone">
-              {c.phone}
-            </a>
-          </>
-        )}
+        {c.phone && <PhoneLink phone={c.phone} />}
       </p>
       {c.email && <p class="step-contact">{t('stepForwardEmail', [c.email])}</p>}
       {c.textNumber && <p class="step-contact">{t('stepForwardText', [c.textNumber])}</p>}
@@ -158,6 +144,18 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
           {step.also.phone && <> · {step.also.phone}</>}
         </p>
       )}
+    </>
+  );
+}
+
+/** " · 0300 123 2040" as a tel: link (digits only in the link, spaced as published in the text). */
+function PhoneLink({ phone }: { phone: string }) {
+  return (
+    <>
+      {' · '}
+      <a href={`tel:${phone.replace(/\s+/g, '')}`} class="phone">
+        {phone}
+      </a>
     </>
   );
 }

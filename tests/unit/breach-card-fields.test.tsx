@@ -9,15 +9,13 @@ import type { Breach, Dataset } from '../../src/core/dataset-schema';
 import { formatPartialDate } from '../../src/core/format-date';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { createStore } from '../../src/shared/storage';
-import { buildDatasetFromFiles } from '../../scripts/lib/dataset-files';
+import { bundledDataset } from '../fixtures/bundled-dataset';
 import { memoryArea } from '../fixtures/memory-storage';
 import { translate as t } from '../fixtures/translate';
 
 let dataset: Dataset;
 beforeAll(() => {
-  const built = buildDatasetFromFiles();
-  if (!built.ok) throw new Error(built.errors.join('\n'));
-  dataset = built.dataset;
+  dataset = bundledDataset();
 });
 afterEach(cleanup);
 

@@ -11,16 +11,15 @@ import type { Breach, Dataset } from '../../src/core/dataset-schema';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { PopupFailure } from '../../src/popup/PopupFailure';
 import { createStore } from '../../src/shared/storage';
-import { buildDatasetFromFiles, GENERATED_DIR } from '../../scripts/lib/dataset-files';
+import { GENERATED_DIR } from '../../scripts/lib/dataset-files';
+import { bundledDataset } from '../fixtures/bundled-dataset';
 import { memoryArea } from '../fixtures/memory-storage';
 import { translate as t } from '../fixtures/translate';
 
 let dataset: Dataset;
 let byId: Map<string, Breach>;
 beforeAll(() => {
-  const built = buildDatasetFromFiles();
-  if (!built.ok) throw new Error(built.errors.join('\n'));
-  dataset = built.dataset;
+  dataset = bundledDataset();
   byId = new Map(dataset.breaches.map((b) => [b.id, b]));
 });
 afterEach(cleanup);

@@ -8,15 +8,13 @@ import type { Breach, Dataset } from '../../src/core/dataset-schema';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { sanitiseDescription } from '../../src/popup/sanitise-description';
 import { createStore } from '../../src/shared/storage';
-import { buildDatasetFromFiles } from '../../scripts/lib/dataset-files';
 import { translate as t } from '../fixtures/translate';
+import { bundledDataset } from '../fixtures/bundled-dataset';
 import { memoryArea } from '../fixtures/memory-storage';
 
 let dataset: Dataset;
 beforeAll(() => {
-  const built = buildDatasetFromFiles();
-  if (!built.ok) throw new Error(built.errors.join('\n'));
-  dataset = built.dataset;
+  dataset = bundledDataset();
 });
 afterEach(cleanup);
 
