@@ -38,6 +38,8 @@ export interface DataUpdateDeps extends AlertRecorderDeps {
   schedule(at: number): Promise<void>;
   /** Whether the browser lets the extension contact the endpoint (Firefox lets people withdraw it). */
   hostPermission(): Promise<boolean>;
+  /** Bytes free in storage, where the browser can tell (Chrome's storage.local holds 10 MB); else undefined. */
+  freeBytes?: () => Promise<number | undefined>;
 }
 
 export function bundledData(bundled: DatasetSummary, index: BreachIndex<BreachSummary>): DataInUse {
@@ -114,7 +116,28 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
     if (state.nextCheck !== undefined) await deps.schedule(state.nextCheck);
     return state;
   }
+  // Whatever happens below (a full storage, an error nobody foresaw), a next check is set: updates must never
+  // stop silently. The normal path sets the right time itself.
+  try {
+    return await checkOnce(deps);
+  } catch (e) {
+    const reason = `the check failed (${(e as Error).message || String(e)})`;
+    const after = await deps.store
+      .updateUpdateState((s) => recordCheck(s, 'failed', deps.now(), deps.random(), { reason }))
+      .catch(() => recordCheck(state, 'failed', deps.now(), deps.random(), { reason }));
+    if (after.nextCheck !== undefined) await deps.schedule(after.nextCheck);
+    return after;
+  }
+}
 
+/** The size a downloaded list takes once stored, in bytes (as JSON, which is how storage counts it). */
+export function storedSize(summary: UpdateSummary, breaches: readonly unknown[]): number {
+  return (
+    new TextEncoder().encode(JSON.stringify(summary)).length + new TextEncoder().encode(JSON.stringify(breaches)).length
+  );
+}
+
+async function checkOnce(deps: DataUpdateDeps): Promise<UpdateState> {
   const stored = await deps.store.getUpdateSummary();
   const download: Download = !(await deps.hostPermission())
     ? { kind: 'failed', reason: NO_PERMISSION }
@@ -148,11 +171,27 @@ async function runCheck(deps: DataUpdateDeps, manual: boolean): Promise<UpdateSt
         hibpDate: describeBreaches(checked.breaches).dataDate,
         breaches: checked.breaches.map(summariseBreach),
       };
-      await deps.store.saveUpdate(summary, checked.breaches);
-      const next = updatedData(summary, deps.bundled);
-      await alertHistorySites(deps, previous, next);
-      await deps.use(next);
-      outcome = 'updated';
+      // The download replaces the one stored, so the space that one takes counts as free.
+      const needed = storedSize(summary, checked.breaches);
+      const free = await deps.freeBytes?.();
+      let saved: string | undefined;
+      if (free !== undefined && needed > free) saved = `the list needs ${needed} bytes of storage and ${free} are free`;
+      else {
+        try {
+          await deps.store.saveUpdate(summary, checked.breaches);
+        } catch (e) {
+          saved = `could not store the list (${(e as Error).message || String(e)})`;
+        }
+      }
+      if (saved) {
+        outcome = 'failed';
+        detail = { reason: saved };
+      } else {
+        const next = updatedData(summary, deps.bundled);
+        await alertHistorySites(deps, previous, next);
+        await deps.use(next);
+        outcome = 'updated';
+      }
     }
   }
   const after = await deps.store.updateUpdateState((s) => recordCheck(s, outcome, deps.now(), deps.random(), detail));

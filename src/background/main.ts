@@ -11,7 +11,7 @@ import { compactIndexFromBase64 } from '../core/compact-index';
 import { browserTranslate } from '../shared/i18n';
 import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
 import type { DataStatus } from '../shared/messages';
-import { createStore, type Settings } from '../shared/storage';
+import { createStore, DOWNLOAD_KEYS, type Settings } from '../shared/storage';
 import type { Notifier } from './alert-recorder';
 import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
 import { createHandlers, route } from './message-router';
@@ -123,6 +123,16 @@ const updateDeps: DataUpdateDeps = {
   },
   schedule: async (when) => void (await browser.alarms.create(UPDATE_ALARM, { when })),
   hostPermission: () => browser.permissions.contains({ origins: [BREACHES_HOST_PERMISSION] }),
+  // Chrome counts storage.local against 10 MB; the stored download's own bytes will be replaced, so they count as free.
+  async freeBytes() {
+    const local = browser.storage.local as typeof browser.storage.local & {
+      getBytesInUse?: (keys: string[] | null) => Promise<number>;
+      QUOTA_BYTES?: number;
+    };
+    if (!local.getBytesInUse || !local.QUOTA_BYTES) return undefined;
+    const [used, replaced] = await Promise.all([local.getBytesInUse(null), local.getBytesInUse(DOWNLOAD_KEYS)]);
+    return local.QUOTA_BYTES - used + replaced;
+  },
 };
 
 /** Makes sure an automatic check is scheduled while updates are on (alarms may not survive a restart). */

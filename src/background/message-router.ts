@@ -132,13 +132,26 @@ export function createHandlers({
     'alerts/import': async ({ json }) => {
       const imported = parseAlertsExport(json);
       let added = 0;
-      for (const a of imported) {
-        // Merged one alert at a time inside its key's queue, so a visit at the same moment is not lost.
-        await store.updateAlert(a.id, (existing) => {
-          const { merged, added: n } = mergeAlerts(existing ? [existing] : [], [a]);
-          added += n;
-          return merged[0];
-        });
+      let done = 0;
+      try {
+        for (const a of imported) {
+          // Merged one alert at a time inside its key's queue, so a visit at the same moment is not lost.
+          await store.updateAlert(a.id, (existing) => {
+            const { merged, added: n } = mergeAlerts(existing ? [existing] : [], [a]);
+            added += n;
+            return merged[0];
+          });
+          done++;
+        }
+      } catch (e) {
+        // What was written stays (each alert is whole); the page says how far it got and why it stopped.
+        await rebadgeAll().catch(() => undefined);
+        throw new Error(
+          `imported ${done} of ${imported.length}; stopped because ${(e as Error).message || String(e)}`,
+          {
+            cause: e,
+          },
+        );
       }
       return after({ added, merged: imported.length - added });
     },

@@ -49,9 +49,12 @@ export async function handleTabUrl(
     const now = deps.now();
     for (const [site, all] of bySite(result.host, result.breaches)) {
       const breaches = all.filter((b) => shouldAlert(site, b, settings, now));
-      const alerts = countVisit
-        ? await recordSiteVisit(deps, site, breaches, settings)
-        : await Promise.all(breaches.map((b) => deps.store.getAlert(alertId(site, b.id))));
+      // A visit that cannot be recorded (storage full) still gets the badge the lookup calls for.
+      const alerts = await (
+        countVisit
+          ? recordSiteVisit(deps, site, breaches, settings)
+          : Promise.all(breaches.map((b) => deps.store.getAlert(alertId(site, b.id))))
+      ).catch(() => breaches.map(() => ({ state: 'new' as const })));
       anyNew ||= alerts.some((a) => a?.state === 'new');
     }
   }

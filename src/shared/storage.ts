@@ -136,6 +136,8 @@ const SETTINGS_KEY = 'settings';
 const UPDATE_STATE_KEY = 'updates:state';
 const UPDATE_SUMMARY_KEY = 'data:update:summary';
 const UPDATE_BREACHES_KEY = 'data:update:breaches';
+/** The keys a downloaded list is stored under: the space they take is freed when a new list replaces it. */
+export const DOWNLOAD_KEYS = [UPDATE_SUMMARY_KEY, UPDATE_BREACHES_KEY];
 export const META_KEY = 'meta';
 
 /** Each migration turns the whole stored object of version N into version N + 1. */

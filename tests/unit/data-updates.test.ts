@@ -383,3 +383,39 @@ describe('when checks run', () => {
     expect(t.area.data['corrupt:data:update:summary']).toMatchObject({ value: { fetchedAt: 'yesterday' } });
   });
 });
+
+describe('storage full (#23)', () => {
+  const good = () => JSON.stringify([...list, entry({})]);
+
+  it('refuses a list that would not fit the space left, with its reason, keeps the data and schedules the next check', async () => {
+    const t = setup();
+    t.deps.freeBytes = async () => 1000;
+    t.serveNext({ body: good() });
+    const state = await checkForUpdate(t.deps, true);
+    expect(state).toMatchObject({ lastOutcome: 'failed', failures: 1 });
+    expect(state.lastError!.reason).toMatch(/^the list needs \d+ bytes of storage and 1000 are free$/);
+    expect(t.data().source).toBe('bundled');
+    expect(await t.store.getUpdateSummary()).toBeUndefined();
+    expect(t.scheduled).toEqual([state.nextCheck]);
+  });
+
+  it('records a failed save as a failure with its reason, and schedules the next check', async () => {
+    const t = setup();
+    t.deps.store = { ...t.store, saveUpdate: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    t.serveNext({ body: good() });
+    const state = await checkForUpdate(t.deps, true);
+    expect(state).toMatchObject({ lastOutcome: 'failed' });
+    expect(state.lastError!.reason).toBe('could not store the list (QUOTA_BYTES quota exceeded)');
+    expect(t.data().source).toBe('bundled');
+    expect(t.scheduled).toHaveLength(1);
+  });
+
+  it('still schedules the next check when something unforeseen throws', async () => {
+    const t = setup();
+    t.deps.use = async () => Promise.reject(new Error('worker is shutting down'));
+    t.serveNext({ body: good() });
+    const state = await checkForUpdate(t.deps, true);
+    expect(state.lastError!.reason).toBe('the check failed (worker is shutting down)');
+    expect(t.scheduled).toEqual([state.nextCheck]);
+  });
+});

@@ -195,3 +195,52 @@ describe('npm run data:update with a URL', () => {
     expect(readFileSync(file)).toEqual(before);
   }, 30_000);
 });
+
+describe('storage full: imports and visits (#23)', () => {
+  it('reports how far an import got and why it stopped, keeping what was written', async () => {
+    const area = memoryArea();
+    const store = createStore(area, quiet);
+    let writes = 0;
+    const full = {
+      ...store,
+      updateAlert: (async (id: string, change: Parameters<typeof store.updateAlert>[1]) => {
+        if (++writes > 2) throw new Error('QUOTA_BYTES quota exceeded');
+        return store.updateAlert(id, change);
+      }) as typeof store.updateAlert,
+    };
+    const h = createHandlers({ store: full, rebadgeAll: async () => undefined, ...fixedDataUpdates() });
+    const alerts = [0, 1, 2, 3].map((i) => ({
+      id: `s${i}.example|b`,
+      site: `s${i}.example`,
+      breachId: 'b',
+      firstSeen: Date.UTC(2025, 0, 1),
+      lastSeen: Date.UTC(2025, 0, 1),
+      visits: 1,
+      state: 'new',
+    }));
+    const reply = await route(h, { type: 'alerts/import', payload: { json: JSON.stringify(alerts) } });
+    expect(reply).toEqual({ ok: false, error: 'imported 2 of 4; stopped because QUOTA_BYTES quota exceeded' });
+    expect(await store.listAlerts()).toHaveLength(2);
+  });
+
+  it('badges a breached site for alert even when its visit cannot be stored', async () => {
+    const { handleTabUrl } = await import('../../src/background/site-visit');
+    const { buildBreachIndex } = await import('../../src/core/breach-index');
+    const { recordingAction } = await import('../fixtures/recording-action');
+    const store = createStore(memoryArea(), quiet);
+    const full = { ...store, updateAlert: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    const index = buildBreachIndex(
+      [{ id: 'co-op-2025', title: 'Co-op', domains: ['coop.co.uk'], breachDate: '2025-04', sensitive: false }],
+      ['co.uk'],
+    );
+    const { calls, action } = recordingAction();
+    await handleTabUrl(
+      { index, action, t: (k) => k, store: full as typeof store, now: () => Date.UTC(2026, 0, 1) },
+      1,
+      'https://www.coop.co.uk/',
+      true,
+    );
+    expect(calls.text).toEqual([{ tabId: 1, text: '1' }]);
+    expect(calls.colour).toEqual([{ tabId: 1, color: '#b3261e' }]);
+  });
+});
