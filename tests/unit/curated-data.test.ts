@@ -51,6 +51,21 @@ describe('curated breach entries', () => {
     expect(b.dataClasses.length).toBeGreaterThan(0);
   });
 
+  it.each(curated.map((b) => [b.id, b] as const))('%s: scope, offer and notice, where given, are usable', (_id, b) => {
+    if (b.scope !== undefined) expect(b.scope.length).toBeGreaterThan(10);
+    if (b.noticeUrl !== undefined) expect(b.noticeUrl).toMatch(/^https:\/\//);
+    if (b.offer) {
+      expect(b.offer.text.length).toBeGreaterThan(10);
+      if (b.offer.url) expect(b.offer.url).toMatch(/^https:\/\//);
+      // An offer's deadline comes after the company made the offer.
+      if (b.offer.deadline && b.disclosedDate)
+        expect(comparePartialDates(b.disclosedDate, b.offer.deadline)).toBeLessThanOrEqual(0);
+    }
+    if (b.dataMayInclude !== undefined) expect(typeof b.dataMayInclude).toBe('boolean');
+    // "May include" is about what was exposed: an entry that says so still names what it may include.
+    if (b.dataMayInclude) expect(b.dataClasses.length).toBeGreaterThan(0);
+  });
+
   it.each(curated.map((b) => [b.id, b] as const))("%s: counts as stated, or the company's words", (_id, b) => {
     expect(b.affectedCount !== null || Boolean(b.affectedText)).toBe(true);
   });

@@ -419,3 +419,31 @@ describe('storage full (#23)', () => {
     expect(t.scheduled).toEqual([state.nextCheck]);
   });
 });
+
+describe('a download stored by an older version (#19)', () => {
+  it('still loads: breaches without noticeUrl, attribution, related or changePasswordUrl, summaries without related', async () => {
+    const { checkHibpUpdate } = await import('../../src/core/hibp-update');
+    const { summariseBreach } = await import('../../src/core/assemble-dataset');
+    const body = JSON.stringify([...list, entry({})]);
+    const r = checkHibpUpdate(body, 0);
+    if (!r.ok) throw new Error(r.reason);
+    // What versions before HIBP's DisclosureUrl/Attribution and Apple's lists stored: none of the new fields.
+    const old = r.breaches.map((b) => {
+      const copy: Record<string, unknown> = { ...b };
+      for (const k of ['noticeUrl', 'attribution', 'related', 'changePasswordUrl']) delete copy[k];
+      return copy;
+    });
+    const oldSummary = {
+      fetchedAt: T0,
+      hibpDate: '2026-11-20',
+      breaches: old.map((b) => summariseBreach(b as never)),
+    };
+    const t = setup({ 'data:update:summary': oldSummary, 'data:update:breaches': { fetchedAt: T0, breaches: old } });
+    const inUse = await loadDataInUse(t.store, summary, t.bundled);
+    expect(inUse.source).toBe('updated');
+    expect(ids(inUse, 'www.newly-breached.example')).toEqual(['hibp-exampleshop']);
+    const stored = await t.store.getUpdateBreaches(T0, ['hibp-exampleshop', 'hibp-adobe']);
+    expect(stored?.map((b) => b.id).sort()).toEqual(['hibp-adobe', 'hibp-exampleshop']);
+    expect(t.area.data['corrupt:data:update:breaches']).toBeUndefined();
+  });
+});
