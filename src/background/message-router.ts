@@ -33,11 +33,13 @@ export interface RouterDeps {
 }
 
 /** A page's "settings/update" payload: any of the settings' fields, each as the settings schema has it. */
-const SettingsChange = v.strictObject(
-  Object.fromEntries(Object.entries(SettingsSchema.entries).map(([k, s]) => [k, v.optional(s)])) as {
+const SettingsChange = v.strictObject({
+  ...(Object.fromEntries(Object.entries(SettingsSchema.entries).map(([k, s]) => [k, v.optional(s)])) as {
     [K in keyof typeof SettingsSchema.entries]: v.OptionalSchema<(typeof SettingsSchema.entries)[K], undefined>;
-  },
-);
+  }),
+  // null clears the choice ("from my browser"): an undefined field does not survive the message.
+  region: v.optional(v.nullable(SettingsSchema.entries.region)),
+});
 
 /** A page's "progress/set" payload: a breach id as the schema writes them, and a progress value. */
 const ProgressPayload = v.object({
@@ -161,11 +163,15 @@ export function createHandlers({
       // A page's change is checked field by field before anything is written.
       const checked = v.safeParse(SettingsChange, payload);
       if (!checked.success) throw new Error(`not a settings change: ${describeIssues(checked.issues)[0]}`);
-      const change = checked.output as Partial<Settings>;
+      const { region, ...rest } = checked.output;
+      const change = rest as Partial<Settings>;
       let before: Settings | undefined;
       const next = await store.updateSettings((s) => {
         before = s;
-        return { ...s, ...change };
+        const updated = { ...s, ...change };
+        if (region === null) delete updated.region;
+        else if (region !== undefined) updated.region = region;
+        return updated;
       });
       await settingsChanged(before!, next);
       return after(next);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { REGION_CODES, storedRegion, type RegionCode } from '../core/help-region';
 import { regionNameKey } from '../shared/region-name';
 import type { MessageKey, Translate } from '../shared/i18n';
-import type { DataStatus } from '../shared/messages';
+import type { DataStatus, Request } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
 import type { Settings } from '../shared/storage';
 import { DataPanel } from './DataPanel';
@@ -39,7 +39,7 @@ export function OptionsApp({ send, t, requestNotifications, requestHostPermissio
     void send('data/status', {}).then(setData);
   }, []);
 
-  const save = async (change: Partial<Settings>) => {
+  const save = async (change: Request<'settings/update'>) => {
     try {
       setSettings(await send('settings/update', change));
       setStatus({ text: t('optionsSaved') });
@@ -155,7 +155,7 @@ export function OptionsApp({ send, t, requestNotifications, requestHostPermissio
       <select
         aria-label={t('optionsRegion')}
         value={storedRegion(settings.region) ?? ''}
-        onChange={(e) => save({ region: (e.currentTarget.value || undefined) as Settings['region'] })}
+        onChange={(e) => save({ region: (e.currentTarget.value || null) as Settings['region'] | null })}
       >
         {REGIONS.map(([value, label]) => (
           <option key={value} value={value}>

@@ -55,7 +55,11 @@ export interface MessageMap {
   'alerts/import': { request: { json: string }; response: { added: number; merged: number } };
   'alerts/clear': { request: Record<string, never>; response: number };
   'settings/get': { request: Record<string, never>; response: Settings };
-  'settings/update': { request: Partial<Settings>; response: Settings };
+  /** A change of some settings; `region: null` clears the region choice. */
+  'settings/update': {
+    request: Partial<Omit<Settings, 'region'>> & { region?: Settings['region'] | null };
+    response: Settings;
+  };
   'sites/mute': { request: { site: string }; response: Settings };
   'sites/unmute': { request: { site: string }; response: Settings };
   'data/status': { request: Record<string, never>; response: DataStatus };

@@ -244,3 +244,19 @@ describe('storage full: imports and visits (#23)', () => {
     expect(calls.colour).toEqual([{ tabId: 1, color: '#b3261e' }]);
   });
 });
+
+describe('clearing the region choice', () => {
+  it('takes region: null to mean "from my browser" (undefined does not survive a message)', async () => {
+    const { handlers: h, store } = handlers();
+    await route(h, { type: 'settings/update', payload: { region: 'GB-SCT' } });
+    expect((await store.getSettings()).region).toBe('GB-SCT');
+    expect(
+      await route(h, { type: 'settings/update', payload: JSON.parse(JSON.stringify({ region: null })) }),
+    ).toMatchObject({ ok: true });
+    expect((await store.getSettings()).region).toBeUndefined();
+    // A change of another field leaves the region alone.
+    await route(h, { type: 'settings/update', payload: { region: 'US' } });
+    await route(h, { type: 'settings/update', payload: { paused: true } });
+    expect((await store.getSettings()).region).toBe('US');
+  });
+});
