@@ -123,17 +123,26 @@ const updateDeps: DataUpdateDeps = {
   },
   schedule: async (when) => void (await browser.alarms.create(UPDATE_ALARM, { when })),
   hostPermission: () => browser.permissions.contains({ origins: [BREACHES_HOST_PERMISSION] }),
-  // Chrome counts storage.local against 10 MB; the stored download's own bytes will be replaced, so they count as free.
-  async freeBytes() {
-    const local = browser.storage.local as typeof browser.storage.local & {
-      getBytesInUse?: (keys: string[] | null) => Promise<number>;
-      QUOTA_BYTES?: number;
-    };
-    if (!local.getBytesInUse || !local.QUOTA_BYTES) return undefined;
-    const [used, replaced] = await Promise.all([local.getBytesInUse(null), local.getBytesInUse(DOWNLOAD_KEYS)]);
-    return local.QUOTA_BYTES - used + replaced;
-  },
+  // The stored download's own bytes will be replaced, so they count as free.
+  freeBytes: () => storageFreeBytes(DOWNLOAD_KEYS),
 };
+
+/**
+ * Bytes free in storage.local (Chrome counts it against 10 MB), counting `replaced` keys as free; undefined where
+ * the browser cannot tell.
+ */
+async function storageFreeBytes(replaced: string[] = []): Promise<number | undefined> {
+  const local = browser.storage.local as typeof browser.storage.local & {
+    getBytesInUse?: (keys: string[] | null) => Promise<number>;
+    QUOTA_BYTES?: number;
+  };
+  if (!local.getBytesInUse || !local.QUOTA_BYTES) return undefined;
+  const [used, freed] = await Promise.all([
+    local.getBytesInUse(null),
+    replaced.length ? local.getBytesInUse(replaced) : 0,
+  ]);
+  return local.QUOTA_BYTES - used + freed;
+}
 
 /** Makes sure an automatic check is scheduled while updates are on (alarms may not survive a restart). */
 async function scheduleUpdates(settings: Settings): Promise<void> {
@@ -177,6 +186,7 @@ const handlers = createHandlers({
   async settingsChanged(before, after) {
     if (before.updates !== after.updates) await scheduleUpdates(after);
   },
+  freeBytes: () => storageFreeBytes(),
   lookup: (url) =>
     lookupSite(
       data,

@@ -30,7 +30,12 @@ export interface RouterDeps {
   settingsChanged: (before: Settings, after: Settings) => Promise<void>;
   /** Looks a URL up in the data in use (the popup's lookup). */
   lookup: (url: string) => Promise<SiteLookup>;
+  /** Bytes free in storage, where the browser can tell: an import that would not fit is refused before writing. */
+  freeBytes?: () => Promise<number | undefined>;
 }
+
+/** Alerts an import writes at once: a few storage round trips instead of thousands, in order, batch by batch. */
+const IMPORT_BATCH = 100;
 
 /** A page's "settings/update" payload: any of the settings' fields, each as the settings schema has it. */
 const SettingsChange = v.strictObject({
@@ -106,6 +111,7 @@ export function createHandlers({
   checkNow,
   settingsChanged,
   lookup,
+  freeBytes,
 }: RouterDeps): Handlers {
   const after = async <T>(value: T) => {
     await rebadgeAll();
@@ -133,17 +139,28 @@ export function createHandlers({
       ),
     'alerts/import': async ({ json }) => {
       const imported = parseAlertsExport(json);
+      // Refused before anything is written when it cannot fit (an alert's stored form is about its JSON).
+      const needed = new TextEncoder().encode(JSON.stringify(imported)).length + imported.length * 40;
+      const free = await freeBytes?.();
+      if (free !== undefined && needed > free)
+        throw new Error(`not enough storage: the import needs about ${needed} bytes and ${free} are free`);
       let added = 0;
       let done = 0;
       try {
-        for (const a of imported) {
-          // Merged one alert at a time inside its key's queue, so a visit at the same moment is not lost.
-          await store.updateAlert(a.id, (existing) => {
-            const { merged, added: n } = mergeAlerts(existing ? [existing] : [], [a]);
-            added += n;
-            return merged[0];
-          });
-          done++;
+        for (let i = 0; i < imported.length; i += IMPORT_BATCH) {
+          // Each alert is merged inside its key's queue, so a visit at the same moment is not lost.
+          const results = await Promise.allSettled(
+            imported.slice(i, i + IMPORT_BATCH).map((a) =>
+              store.updateAlert(a.id, (existing) => {
+                const { merged, added: n } = mergeAlerts(existing ? [existing] : [], [a]);
+                added += n;
+                return merged[0];
+              }),
+            ),
+          );
+          done += results.filter((r) => r.status === 'fulfilled').length;
+          const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failed) throw failed.reason;
         }
       } catch (e) {
         // What was written stays (each alert is whole); the page says how far it got and why it stopped.

@@ -260,3 +260,31 @@ describe('clearing the region choice', () => {
     expect((await store.getSettings()).region).toBe('US');
   });
 });
+
+describe('an import that would not fit', () => {
+  it('is refused before anything is written, saying how much it needs and how much is free', async () => {
+    const area = memoryArea();
+    const store = createStore(area, quiet);
+    const h = createHandlers({
+      store,
+      rebadgeAll: async () => undefined,
+      ...fixedDataUpdates(),
+      freeBytes: async () => 500,
+    });
+    const alerts = [0, 1, 2, 3, 4, 5].map((i) => ({
+      id: `s${i}.example|b`,
+      site: `s${i}.example`,
+      breachId: 'b',
+      firstSeen: Date.UTC(2025, 0, 1),
+      lastSeen: Date.UTC(2025, 0, 1),
+      visits: 1,
+      state: 'new',
+    }));
+    const reply = await route(h, { type: 'alerts/import', payload: { json: JSON.stringify(alerts) } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^not enough storage: the import needs about \d+ bytes and 500 are free$/),
+    });
+    expect(await store.listAlerts()).toEqual([]);
+  });
+});
