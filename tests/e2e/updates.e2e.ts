@@ -211,6 +211,32 @@ describe('breach data updates', () => {
     expect(fromExtension).toEqual([]);
   });
 
+  it('keeps updates off when another settings field is damaged, through a worker restart, and sends nothing (#23)', async () => {
+    const sentBefore = seen.length;
+    await h.worker.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings: Record<string, unknown> };
+      await chrome.storage.local.set({ settings: { ...settings, updates: false, maxAgeYears: 'five' } });
+    });
+    await h.stopWorker();
+    // A visit wakes a new worker, which reads the damaged settings; then the browser-start path runs.
+    expect(await badgeOn('www.coop.co.uk')).toBe('1');
+    await h.worker.evaluate(() => {
+      // @ts-expect-error dispatch is not in the public typings; it is how Chromium delivers the event
+      chrome.runtime.onStartup.dispatch();
+    });
+    const stored = () =>
+      h.worker.evaluate(() =>
+        chrome.storage.local.get(['settings', 'corrupt:settings']).then((all) => all as Record<string, unknown>),
+      );
+    const after = await poll(stored, (all) => all['corrupt:settings'] !== undefined, 5000);
+    expect(after.settings).toMatchObject({ updates: false, maxAgeYears: null });
+    const alarm = () => h.worker.evaluate(() => chrome.alarms.get('data-update').then((a) => a ?? null));
+    expect(await poll(alarm, (a) => a !== null, 1500)).toBeNull();
+    expect(seen.length).toBe(sentBefore);
+    await options.reload();
+    await options.getByTestId('updates-off').waitFor();
+  });
+
   it('switched on, downloads the list at once: a new breach badges its site, and a visited site reports one', async () => {
     await options.getByLabel('Download the latest breach list from Have I Been Pwned once a day').check();
     await poll(
