@@ -7,6 +7,17 @@ import { fixedDataUpdates } from '../fixtures/data-status';
 import { memoryArea } from '../fixtures/memory-storage';
 
 const quiet = { warn: () => undefined };
+/** `n` new alerts of made-up sites, as an export holds them. */
+const siteAlerts = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `s${i}.example|b`,
+    site: `s${i}.example`,
+    breachId: 'b',
+    firstSeen: Date.UTC(2025, 0, 1),
+    lastSeen: Date.UTC(2025, 0, 1),
+    visits: 1,
+    state: 'new',
+  }));
 const handlers = (area = memoryArea()) => {
   const store = createStore(area, quiet);
   return { store, area, handlers: createHandlers({ store, rebadgeAll: async () => undefined, ...fixedDataUpdates() }) };
@@ -209,15 +220,7 @@ describe('storage full: imports and visits (#23)', () => {
       }) as typeof store.updateAlert,
     };
     const h = createHandlers({ store: full, rebadgeAll: async () => undefined, ...fixedDataUpdates() });
-    const alerts = [0, 1, 2, 3].map((i) => ({
-      id: `s${i}.example|b`,
-      site: `s${i}.example`,
-      breachId: 'b',
-      firstSeen: Date.UTC(2025, 0, 1),
-      lastSeen: Date.UTC(2025, 0, 1),
-      visits: 1,
-      state: 'new',
-    }));
+    const alerts = siteAlerts(4);
     const reply = await route(h, { type: 'alerts/import', payload: { json: JSON.stringify(alerts) } });
     expect(reply).toEqual({ ok: false, error: 'imported 2 of 4; stopped because QUOTA_BYTES quota exceeded' });
     expect(await store.listAlerts()).toHaveLength(2);
@@ -271,15 +274,7 @@ describe('an import that would not fit', () => {
       ...fixedDataUpdates(),
       freeBytes: async () => 500,
     });
-    const alerts = [0, 1, 2, 3, 4, 5].map((i) => ({
-      id: `s${i}.example|b`,
-      site: `s${i}.example`,
-      breachId: 'b',
-      firstSeen: Date.UTC(2025, 0, 1),
-      lastSeen: Date.UTC(2025, 0, 1),
-      visits: 1,
-      state: 'new',
-    }));
+    const alerts = siteAlerts(6);
     const reply = await route(h, { type: 'alerts/import', payload: { json: JSON.stringify(alerts) } });
     expect(reply).toMatchObject({
       ok: false,
