@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import summaryJson from '@generated/dataset-summary.json';
 import passwordResources from '@generated/password-resources.json';
 import type { Alert } from '../core/alert-bookkeeping';
-import type { DatasetSummary } from '../core/assemble-dataset';
+import type { BreachSummary, DatasetSummary } from '../core/assemble-dataset';
 import { compactBreachIndex } from '../core/breach-index';
 import { familyIndex, type FamilyGroup } from '../core/domain-families';
 import { compactIndexFromBase64 } from '../core/compact-index';
@@ -16,7 +16,7 @@ import type { Notifier } from './alert-recorder';
 import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
 import { createHandlers, route } from './message-router';
 import { BREACH_DETAILS_PATH, breachDetailsFile, type DetailReaders } from '../core/breach-details';
-import { lookupRefs, lookupSite, rememberLast } from './site-lookup';
+import { lookupSite, refOf, rememberLast } from './site-lookup';
 import { handleTabUrl, type SiteVisitDeps } from './site-visit';
 import { createVisitCounter } from './visit-counter';
 
@@ -52,7 +52,7 @@ async function notifier(): Promise<Notifier | undefined> {
   };
 }
 
-const deps: SiteVisitDeps = {
+const deps: SiteVisitDeps<BreachSummary> = {
   get index() {
     return data.index;
   },
@@ -65,9 +65,9 @@ const deps: SiteVisitDeps = {
 
 function onTab(tabId: number, url: string | undefined, countVisit: boolean, incognito = false): void {
   ready
-    .then(() => {
-      if (countVisit) readAhead(url);
-      return handleTabUrl(deps, tabId, url, countVisit, incognito);
+    .then(async () => {
+      const found = await handleTabUrl(deps, tabId, url, countVisit, incognito);
+      if (countVisit && found?.status === 'ok') readAhead(found.breaches);
     })
     // A tab can close between the event and our call; that is not worth a console error.
     .catch((e: unknown) => {
@@ -88,11 +88,8 @@ const detailReaders: DetailReaders = {
 };
 
 /** Reads the details of a breached site's bundled breaches ahead of the popup, which then has them at once. */
-function readAhead(url: string | undefined): void {
-  if (!url) return;
-  const found = lookupRefs(data, url).lookup;
-  if (found.status !== 'ok') return;
-  for (const ref of found.breaches) if (ref.from === 'bundled') readBundled(ref.id).catch(() => undefined);
+function readAhead(breaches: readonly BreachSummary[]): void {
+  for (const b of breaches) if (refOf(b, data).from === 'bundled') readBundled(b.id).catch(() => undefined);
 }
 
 async function rebadgeAll(): Promise<void> {

@@ -11,7 +11,7 @@ import type { DataInUse } from './data-updates';
 // arrives on a breached site, long before the person opens the popup, and keeps the last few.
 
 /** Where a breach's details are: downloaded HIBP entries in storage, the rest in the package. */
-function refOf(breach: BreachSummary, data: DataInUse): BreachRef {
+export function refOf(breach: BreachSummary, data: DataInUse): BreachRef {
   const from = data.source === 'updated' && breach.origin === 'hibp' ? 'download' : 'bundled';
   return { id: breach.id, title: breach.title, from };
 }

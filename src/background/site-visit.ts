@@ -11,8 +11,8 @@ import { setTabBadge, type ActionApi } from './tab-badge';
 /** What the worker's index holds of a breach. */
 export type IndexedBreach = VisitedBreach & { domains: readonly string[] };
 
-export interface SiteVisitDeps extends AlertRecorderDeps {
-  index: BreachIndex<IndexedBreach>;
+export interface SiteVisitDeps<B extends IndexedBreach = IndexedBreach> extends AlertRecorderDeps {
+  index: BreachIndex<B>;
   action: ActionApi;
   t: Translate;
   store: Store;
@@ -34,8 +34,8 @@ function bySite(host: string, breaches: readonly IndexedBreach[]): Map<string, I
  * may raise an alert (not paused, site not muted, within the age window) can make the badge alert-coloured.
  * A private (incognito) tab is badged like any other, but nothing about it is recorded or notified.
  */
-export async function handleTabUrl(
-  deps: SiteVisitDeps,
+export async function handleTabUrl<B extends IndexedBreach>(
+  deps: SiteVisitDeps<B>,
   tabId: number,
   url: string | undefined,
   visit: boolean,
@@ -59,4 +59,5 @@ export async function handleTabUrl(
     }
   }
   await setTabBadge(deps.action, deps.t, tabId, result, anyNew ? 'alert' : 'calm');
+  return result;
 }

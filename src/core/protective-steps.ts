@@ -6,7 +6,7 @@ import {
   USABLE_PAYMENT_CLASSES,
 } from './data-class-groups';
 import { breachSiteFor } from './breach-site';
-import { comparePartialDates } from './partial-date';
+import { withinAgeWindow } from './alert-bookkeeping';
 
 export { breachSiteFor };
 
@@ -142,12 +142,8 @@ const RULES: readonly Rule[] = [
   { id: 'complain-regulator', urgency: 'ongoing', when: 'always', contact: (_i, r) => r.regulator },
 ];
 
-/** Whether the latest day a partial date can mean is more than `years` years before `now`. */
-function isOlderThan(date: string, years: number, now: number): boolean {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
-  return comparePartialDates(date, cutoff.toISOString().slice(0, 10)) < 0;
-}
+/** A password breach disclosed within this many years is "change it now"; an older one is a check. */
+const PASSWORD_NOW_YEARS = 2;
 
 const URGENCY_ORDER: Record<Urgency, number> = { now: 0, soon: 1, ongoing: 2 };
 
@@ -173,7 +169,9 @@ export function protectiveSteps(
     const unknown = rule.id === 'complain-regulator' && !input.country;
     // An old password breach does not shout: the step becomes a check, "if you have not changed it since".
     const since =
-      rule.id === 'change-password' && input.breachDate && isOlderThan(input.disclosedDate ?? input.breachDate, 2, now)
+      rule.id === 'change-password' &&
+      input.breachDate &&
+      !withinAgeWindow(input.disclosedDate ?? input.breachDate, PASSWORD_NOW_YEARS, now)
         ? input.breachDate
         : undefined;
     steps.push({
