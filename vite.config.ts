@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { BREACH_DETAILS_DIR, BREACH_DETAILS_PATH } from './src/core/breach-details';
+import { SUFFIX_RULES_PATH } from './src/core/suffix-rules';
 
 // `vite build --mode chrome` writes dist/chrome, `--mode firefox` writes dist/firefox from the same sources.
 type Target = 'chrome' | 'firefox';
@@ -73,6 +74,8 @@ export default defineConfig(({ mode }) => {
         [join(GENERATED_DIR, BREACH_DETAILS_DIR)]: BREACH_DETAILS_PATH,
         // Apple's lists are MIT: their notice ships with the code that uses them.
         'data/apple/LICENSE.md': 'data/apple/LICENSE.md',
+        // Read by the worker only when it checks a downloaded list (src/core/suffix-rules.ts); MPL notice inside.
+        'data/psl/icann-suffixes.txt': SUFFIX_RULES_PATH,
       }),
     ],
     json: { stringify: true },

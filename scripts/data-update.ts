@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { DOWNLOAD_LIMITS, downloadBreachList } from '../src/background/download-list';
 import { checkHibpUpdate, diffHibpLists } from '../src/core/hibp-update';
 import type { HibpBreach } from '../src/core/hibp-convert';
+import { parseSuffixRules } from '../src/core/suffix-rules';
+import { toSafeDescription } from '../src/core/safe-description';
 import { DATA_DIR, buildDatasetFromFiles } from './lib/dataset-files';
 
 const source = process.argv[2];
@@ -35,7 +37,12 @@ const previousBytes = readFileSync(file);
 const before = JSON.parse(previousBytes.toString('utf8')) as HibpBreach[];
 const current = buildDatasetFromFiles();
 const previousCount = current.ok ? current.dataset.counts.hibp : 0;
-const result = checkHibpUpdate(body, previousCount);
+// The extension's own suffix rules, so that the bundled list passes exactly what a download must pass.
+const rules = parseSuffixRules(readFileSync(join(DATA_DIR, 'psl', 'icann-suffixes.txt'), 'utf8'));
+const result = checkHibpUpdate(body, previousCount, {
+  isPublicSuffix: rules.isPublicSuffix,
+  describe: toSafeDescription,
+});
 if (!result.ok) {
   console.error(`data:update refused ${source}: ${result.reason}. data/ is unchanged.`);
   process.exit(1);

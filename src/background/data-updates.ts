@@ -3,6 +3,7 @@ import { summariseBreach, type BreachSummary, type DatasetSummary } from '../cor
 import { buildBreachIndex, type BreachIndex } from '../core/breach-index';
 import type { PasswordResources } from '../core/domain-families';
 import { checkHibpUpdate } from '../core/hibp-update';
+import type { SuffixRules } from '../core/suffix-rules';
 import { describeBreaches, downloadIsCurrent, laterDate, withCurated } from '../core/merge-breaches';
 import { breachSiteFor } from '../core/breach-site';
 import { isCheckDue, recordCheck, type CheckOutcome, type UpdateState } from '../core/update-schedule';
@@ -40,6 +41,11 @@ export interface DataUpdateDeps extends AlertRecorderDeps {
   hostPermission(): Promise<boolean>;
   /** Bytes free in storage, where the browser can tell (Chrome's storage.local holds 10 MB); else undefined. */
   freeBytes?: () => Promise<number | undefined>;
+  /**
+   * The ICANN public suffix rules shipped in the package, read only when a download is checked (they are not in
+   * the worker's start-up code). Throws when they cannot be read; the download is then refused.
+   */
+  suffixRules?: () => Promise<SuffixRules>;
 }
 
 export function bundledData(bundled: DatasetSummary, index: BreachIndex<BreachSummary>): DataInUse {
@@ -154,12 +160,22 @@ async function checkOnce(deps: DataUpdateDeps): Promise<UpdateState> {
     detail = download;
   } else {
     const previous = deps.current();
-    const checked = checkHibpUpdate(download.body, previous.counts.hibp, {
-      ...(deps.resources ? { resources: deps.resources } : {}),
-      publicSuffixes: new Set(deps.bundled.publicSuffixes),
-      bundledCount: deps.bundled.counts.hibp,
-      now: deps.now(),
-    });
+    let rules: SuffixRules | undefined;
+    let rulesError: string | undefined;
+    try {
+      rules = await deps.suffixRules?.();
+    } catch (e) {
+      rulesError = `the public suffix rules could not be read (${(e as Error).message})`;
+    }
+    const checked: ReturnType<typeof checkHibpUpdate> = rulesError
+      ? { ok: false, reason: rulesError }
+      : checkHibpUpdate(download.body, previous.counts.hibp, {
+          ...(rules ? { isPublicSuffix: rules.isPublicSuffix } : {}),
+          ...(deps.resources ? { resources: deps.resources } : {}),
+          publicSuffixes: new Set(deps.bundled.publicSuffixes),
+          bundledCount: deps.bundled.counts.hibp,
+          now: deps.now(),
+        });
     if (!checked.ok) {
       outcome = 'rejected';
       detail = { reason: checked.reason };

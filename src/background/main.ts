@@ -13,6 +13,7 @@ import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
 import type { DataStatus } from '../shared/messages';
 import { createStore, DOWNLOAD_KEYS, type Settings } from '../shared/storage';
 import type { Notifier } from './alert-recorder';
+import { parseSuffixRules, SUFFIX_RULES_PATH } from '../core/suffix-rules';
 import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
 import { createHandlers, route } from './message-router';
 import { BREACH_DETAILS_PATH, breachDetailsFile, type DetailReaders } from '../core/breach-details';
@@ -122,6 +123,11 @@ const updateDeps: DataUpdateDeps = {
   hostPermission: () => browser.permissions.contains({ origins: [BREACHES_HOST_PERMISSION] }),
   // The stored download's own bytes will be replaced, so they count as free.
   freeBytes: () => storageFreeBytes(DOWNLOAD_KEYS),
+  suffixRules: async () => {
+    const response = await fetch(browser.runtime.getURL(SUFFIX_RULES_PATH));
+    if (!response.ok) throw new Error(`${SUFFIX_RULES_PATH}: ${response.status}`);
+    return parseSuffixRules(await response.text());
+  },
 };
 
 /**

@@ -3,6 +3,7 @@ import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Da
 import { checkAppleLists, checkOwnGroups } from './apple-lists';
 import { CURATED_ONLY_CLASS_LIST } from './data-class-groups';
 import { familyIndex, withPasswordResources, type RelatedDomain } from './domain-families';
+import { toSafeDescription } from './safe-description';
 import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
 import { buildCompactIndex, compactIndexToBase64 } from './compact-index';
 import { comparePartialDates } from './partial-date';
@@ -73,7 +74,7 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
       skipped[reason] = (skipped[reason] ?? 0) + 1;
       continue;
     }
-    const parsed = v.safeParse(BreachSchema, convertHibpBreach(raw));
+    const parsed = v.safeParse(BreachSchema, convertHibpBreach(raw, toSafeDescription));
     if (!parsed.success) {
       for (const line of describeIssues(parsed.issues)) errors.push(`HIBP "${raw.Name}": ${line}`);
       continue;

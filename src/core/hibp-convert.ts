@@ -1,6 +1,9 @@
 import type { Breach } from './dataset-schema';
 import { hibpId } from './hibp-id';
-import { toSafeDescription } from './safe-description';
+import type { SafeDescription } from './safe-description';
+
+/** Turns HIBP's description HTML into our text and markup: toSafeDescription at build time, describeForPage at run time. */
+export type Describe = (html: string) => SafeDescription;
 
 export { hibpId };
 
@@ -60,8 +63,8 @@ export function canonicalDomain(domain: string): string {
 }
 
 /** Converts one kept HIBP entry into our breach shape (before schema validation). */
-export function convertHibpBreach(b: HibpBreach): Breach {
-  const description = toSafeDescription(b.Description);
+export function convertHibpBreach(b: HibpBreach, describe: Describe): Breach {
+  const description = describe(b.Description);
   const noticeUrl = httpsOrNothing(b.DisclosureUrl);
   const attribution = b.Attribution?.trim();
   const domains = [canonicalDomain(b.Domain)];

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { BreachSchema, describeIssues, type Breach } from './dataset-schema';
 import { withPasswordResources, type PasswordResources } from './domain-families';
 import { hibpId } from './hibp-id';
-import { convertHibpBreach, hibpSkipReason, type HibpBreach } from './hibp-convert';
+import { convertHibpBreach, hibpSkipReason, type Describe, type HibpBreach } from './hibp-convert';
+import { describeForPage } from './page-description';
 
 // The rules a downloaded Have I Been Pwned breach list must pass before it replaces the one in use, shared by
 // `npm run data:update` and (issue #6) the extension's optional updates. Pure: no I/O, no DOM.
@@ -39,10 +40,15 @@ const HibpEntrySchema = v.looseObject({
 export interface UpdateOptions {
   limits?: UpdateLimits;
   /**
-   * Public suffixes known to the data in use. The extension has no Public Suffix List at run time, so a
-   * downloaded breach whose domain is one of these (a whole registry such as co.uk) is refused by this list.
+   * Public suffixes known to the data in use: a downloaded breach whose domain is one of these (a whole registry
+   * such as co.uk) is refused.
    */
   publicSuffixes?: ReadonlySet<string>;
+  /**
+   * The ICANN public suffixes (data/psl/, loaded only for this check): a breach on com.mx or ac.uk would mark
+   * every site under that registry, so the list is refused.
+   */
+  isPublicSuffix?: (domain: string) => boolean;
   /** Apple's lists, applied as the build applies them (family domains, change-password pages). */
   resources?: PasswordResources;
   /**
@@ -50,6 +56,11 @@ export interface UpdateOptions {
    * each just above half cannot ratchet the data down.
    */
   bundledCount?: number;
+  /**
+   * How descriptions are converted. By default (the worker) the markup is kept for the page's sanitiser and no
+   * HTML parser is loaded; `npm run data:update` passes the build's toSafeDescription.
+   */
+  describe?: Describe;
   /** Now, for refusing dates in the future. */
   now?: number;
 }
@@ -63,6 +74,7 @@ export type UpdateResult =
  */
 export function checkHibpUpdate(body: string, previousCount: number, options: UpdateOptions = {}): UpdateResult {
   const { limits = DEFAULT_LIMITS, publicSuffixes = new Set<string>(), resources, bundledCount = 0 } = options;
+  const isSuffix = (d: string) => publicSuffixes.has(d) || (options.isPublicSuffix?.(d) ?? false);
   // A day of slack for time zones and clocks; a later date would make a list look newer than any release.
   const latestDate = new Date((options.now ?? Date.now()) + 86_400_000).toISOString().slice(0, 10);
   const seenIds = new Map<string, string>();
@@ -95,10 +107,10 @@ export function checkHibpUpdate(body: string, previousCount: number, options: Up
       skipped++;
       continue;
     }
-    const plain = convertHibpBreach(b);
+    const plain = convertHibpBreach(b, options.describe ?? describeForPage);
     const converted = v.safeParse(BreachSchema, resources ? withPasswordResources(plain, resources) : plain);
     if (!converted.success) return { ok: false, reason: `"${b.Name}": ${describeIssues(converted.issues)[0]}` };
-    const suffix = converted.output.domains.find((d) => publicSuffixes.has(d));
+    const suffix = converted.output.domains.find(isSuffix);
     if (suffix) return { ok: false, reason: `"${b.Name}": domain "${suffix}" is a public suffix, not a site` };
     breaches.push(converted.output);
   }

@@ -36,7 +36,10 @@ const GOOD = JSON.stringify([
     Domain: 'newly-breached.example',
     BreachDate: '2026-10-01',
     PwnCount: 12345,
-    Description: 'In October 2026, Example Shop lost <em>email addresses</em> and passwords.',
+    // Markup as a hostile list could send it: the worker keeps it as it came, the popup's sanitiser reduces it.
+    Description:
+      'In October 2026, Example Shop lost <em>email addresses</em> and passwords.<img src=x onerror="document.title=1">' +
+      '<a href="javascript:document.title=2">more</a><script>document.title=3</script>',
     DataClasses: ['Email addresses', 'Passwords'],
   }),
   fresh({ Name: 'CoopForum', Title: 'Co-op Forum', Domain: 'coop.co.uk', BreachDate: '2019-03-01' }),
@@ -50,7 +53,7 @@ interface Seen {
   ifNoneMatch?: string;
 }
 
-type Mode = 'good' | 'not-modified-or-good' | '500' | 'truncated' | '50mb' | 'shrunk';
+type Mode = 'good' | 'not-modified-or-good' | '500' | 'truncated' | '50mb' | 'shrunk' | 'registry';
 
 /** A self-signed certificate for haveibeenpwned.com, made with openssl for this run only. */
 function certificate(): { key: Buffer; cert: Buffer; dir: string } {
@@ -105,6 +108,10 @@ function startEndpoint(mode: { current: Mode }, seen: Seen[], sent: { bytes: num
         return;
       case 'truncated':
         res.writeHead(200, json).end(GOOD.slice(0, GOOD.length / 2));
+        return;
+      case 'registry':
+        // A registry the bundled data never names: only the packaged public suffix rules know com.mx.
+        res.writeHead(200, json).end(JSON.stringify([...list, fresh({ Name: 'MxBank', Domain: 'com.mx' })]));
         return;
       case 'shrunk':
         res.writeHead(200, json).end(JSON.stringify(list.slice(0, Math.floor(list.length / 10))));
@@ -262,6 +269,12 @@ describe('breach data updates', () => {
     await popup.goto(h.popupUrl('https://www.newly-breached.example/'));
     await popup.locator('article').filter({ hasText: 'Example Shop' }).waitFor();
     expect(await popup.locator('article').count()).toBe(1);
+    const description = popup.locator('article .description');
+    await description.locator('em').waitFor();
+    expect(await description.innerHTML()).toBe(
+      'In October 2026, Example Shop lost <em>email addresses</em> and passwords.<a target="_blank" rel="noopener noreferrer">more</a>',
+    );
+    expect(await popup.title()).not.toMatch(/^[123]$/);
     await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-updated-breach.png'), fullPage: true });
     // A curated site with a newly listed older breach: the popup reads just that one in full, beside Co-op's own.
     await popup.goto(h.popupUrl('https://www.coop.co.uk/'));
@@ -285,6 +298,7 @@ describe('breach data updates', () => {
     ['truncated', 'not valid JSON', 'the download was refused'],
     ['50mb', 'too large: more than 10485760 bytes', 'the download was refused'],
     ['shrunk', 'suspicious: ', 'the download was refused'],
+    ['registry', '"MxBank": domain "com.mx" is a public suffix, not a site', 'the download was refused'],
   ] as const)('keeps the previous data after a %s answer and shows why', async (m, reason, outcome) => {
     mode.current = m;
     const lastGood = await text('data-source');
@@ -324,7 +338,8 @@ describe('breach data updates', () => {
   });
 
   it('contacted only the endpoint, with one GET per check and nothing else', () => {
-    expect(seen.length).toBe(6);
+    // One when switched on, then 304, 500, truncated, 50 MB, shrunk and registry: the suffix rules come from the package.
+    expect(seen.length).toBe(7);
     for (const r of seen) {
       expect(r).toMatchObject({
         method: 'GET',

@@ -1,3 +1,4 @@
+import { parseSuffixRules } from '../../src/core/suffix-rules';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ const summary = summaryJson as DatasetSummary;
 const published = readFileSync(join(DATA_DIR, 'hibp', 'breaches.json'), 'utf8');
 const list = JSON.parse(published) as HibpBreach[];
 const T0 = Date.UTC(2026, 10, 23, 9);
+const shippedSuffixRules = parseSuffixRules(readFileSync(join(DATA_DIR, 'psl', 'icann-suffixes.txt'), 'utf8'));
 
 /** A made-up HIBP entry, as the endpoint would publish it. */
 function entry(over: Partial<HibpBreach>): HibpBreach {
@@ -84,6 +86,7 @@ function setup(initial: Record<string, unknown> = {}) {
     },
     schedule: async (at) => void scheduled.push(at),
     hostPermission: async () => permission.granted,
+    suffixRules: async () => shippedSuffixRules,
   };
   return {
     area,
@@ -122,8 +125,9 @@ describe('a good update', () => {
     const summaryStored = await t.store.getUpdateSummary();
     const full = await t.store.getUpdateBreaches(summaryStored!.fetchedAt);
     expect(full!.find((b) => b.id === 'hibp-exampleshop')).toMatchObject({
-      descriptionHtml:
-        'In October 2026, <a href="https://example.com/" target="_blank" rel="noopener noreferrer">Example Shop</a> lost <em>emails</em>.',
+      // Kept as it came: the popup's sanitiser reduces it when it shows it.
+      descriptionHtml: 'In October 2026, <a href="https://example.com/">Example Shop</a> lost <em>emails</em>.',
+      description: 'In October 2026, Example Shop lost emails.',
       affectedCount: 12345,
     });
     const restarted = await loadDataInUse(t.store, summary, t.bundled);
@@ -287,6 +291,12 @@ describe('conditional requests and refusals', () => {
       'rejected',
       'public suffix',
     ],
+    [
+      'an entry on a registry the bundled data never names (com.mx)',
+      { body: JSON.stringify([...list, entry({ Domain: 'com.mx' })]) },
+      'rejected',
+      'domain "com.mx" is a public suffix',
+    ],
     ['a body over 10 MB', { body: ' '.repeat(11 * 1024 * 1024) }, 'rejected', 'too large'],
   ])('keeps the previous data after %s, with the reason and a retry in 30 min', async (_n, served, outcome, reason) => {
     const before = await t.store.getUpdateSummary();
@@ -301,6 +311,21 @@ describe('conditional requests and refusals', () => {
     expect(await t.store.getUpdateSummary()).toEqual(before);
     expect(t.data()).toMatchObject({ source: 'updated', fetchedAt: T0 });
     expect(ids(t.data(), 'newly-breached.example')).toEqual(['hibp-exampleshop']);
+  });
+});
+
+describe('the public suffix rules', () => {
+  it('refuses a download when the packaged rules cannot be read, and keeps the data in use', async () => {
+    const t = setup();
+    t.deps.suffixRules = async () => {
+      throw new Error('data/icann-suffixes.txt: 404');
+    };
+    const state = await checkForUpdate(t.deps, true);
+    expect(state.lastOutcome).toBe('rejected');
+    expect(state.lastError!.reason).toBe('the public suffix rules could not be read (data/icann-suffixes.txt: 404)');
+    expect(await t.store.getUpdateSummary()).toBeUndefined();
+    expect(t.data().source).toBe('bundled');
+    expect(state.nextCheck).toBeDefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { toSafeDescription } from '../../src/core/safe-description';
 import { familyIndex } from '../../src/core/domain-families';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,10 +33,18 @@ describe('checking a downloaded HIBP list', () => {
     expect(r).toEqual({ ok: false, reason: 'too large: 2000 bytes, the limit is 1000' });
   });
 
-  it('turns hostile descriptions into inert text and links', () => {
+  it("with the build's converter (npm run data:update), turns hostile descriptions into inert text and links", () => {
     const hostile = [{ ...list[0], Description: '<img src=x onerror=alert(1)><a href="javascript:x">y</a>ok' }];
-    const r = checkHibpUpdate(JSON.stringify(hostile), 0);
+    const r = checkHibpUpdate(JSON.stringify(hostile), 0, { describe: toSafeDescription });
     expect(r.ok && r.breaches[0]!.descriptionHtml).toBe('yok');
+  });
+
+  it('in the worker, keeps the markup for the page to sanitise and gives a plain text without tags', () => {
+    const markup =
+      '<script>steal()</script><img src=x onerror=alert(1)>In 2020, <em>Foo</em> lost &quot;data&quot; &amp; more&#33;';
+    const r = checkHibpUpdate(JSON.stringify([{ ...list[0], Description: markup }]), 0);
+    expect(r.ok && r.breaches[0]!.descriptionHtml).toBe(markup);
+    expect(r.ok && r.breaches[0]!.description).toBe('In 2020, Foo lost "data" & more!');
   });
 });
 
