@@ -12,7 +12,7 @@ import {
   type Response,
   type SiteLookup,
 } from '../shared/messages';
-import { AlertSchema, ProgressSchema, SettingsSchema, type Settings, type Store } from '../shared/storage';
+import { AlertSchema, alertKey, ProgressSchema, SettingsSchema, type Settings, type Store } from '../shared/storage';
 
 // Feature: answers the pages' messages. The worker is the only writer of alerts, so a page's change and a
 // navigation's visit to the same alert are serialised in one place.
@@ -139,8 +139,12 @@ export function createHandlers({
       ),
     'alerts/import': async ({ json }) => {
       const imported = parseAlertsExport(json);
-      // Refused before anything is written when it cannot fit (an alert's stored form is about its JSON).
-      const needed = new TextEncoder().encode(JSON.stringify(imported)).length + imported.length * 40;
+      // Refused before anything is written when it cannot fit: storage counts each key and its value's JSON.
+      const bytes = new TextEncoder();
+      const needed = imported.reduce(
+        (sum, a) => sum + bytes.encode(alertKey(a.id)).length + bytes.encode(JSON.stringify(a)).length,
+        0,
+      );
       const free = await freeBytes?.();
       if (free !== undefined && needed > free)
         throw new Error(`not enough storage: the import needs about ${needed} bytes and ${free} are free`);

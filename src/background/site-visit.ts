@@ -55,7 +55,9 @@ export async function handleTabUrl<B extends IndexedBreach>(
           ? recordSiteVisit(deps, site, breaches, settings)
           : Promise.all(breaches.map((b) => deps.store.getAlert(alertId(site, b.id))))
       ).catch(() => breaches.map(() => ({ state: 'new' as const })));
-      anyNew ||= alerts.some((a) => a?.state === 'new');
+      // No stored alert (a private tab, a visit storage had no room for, a cleared history) is one not yet
+      // reviewed: the badge says so, as it did when the visit itself was badged.
+      anyNew ||= alerts.some((a) => (a?.state ?? 'new') === 'new');
     }
   }
   await setTabBadge(deps.action, deps.t, tabId, result, anyNew ? 'alert' : 'calm');

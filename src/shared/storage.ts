@@ -131,7 +131,8 @@ export type UpdateSummary = v.InferOutput<typeof UpdateSummarySchema>;
 const UpdateBreachesShell = v.object({ fetchedAt: time, breaches: v.array(v.looseObject({ id: v.string() })) });
 
 const progressKey = (breachId: string) => `progress:${breachId}`;
-const alertKey = (id: string) => `alert:${id}`;
+/** The storage key of an alert (also what an import is measured by). */
+export const alertKey = (id: string) => `alert:${id}`;
 const SETTINGS_KEY = 'settings';
 const UPDATE_STATE_KEY = 'updates:state';
 const UPDATE_SUMMARY_KEY = 'data:update:summary';

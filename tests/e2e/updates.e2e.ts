@@ -45,6 +45,8 @@ const GOOD = JSON.stringify([
   fresh({ Name: 'CoopForum', Title: 'Co-op Forum', Domain: 'coop.co.uk', BreachDate: '2019-03-01' }),
 ]);
 
+const MORE = Array.from({ length: 400 }, (_, i) => fresh({ Name: `Extra${i}`, Domain: `extra${i}.example` }));
+
 interface Seen {
   method: string;
   url: string;
@@ -53,7 +55,7 @@ interface Seen {
   ifNoneMatch?: string;
 }
 
-type Mode = 'good' | 'not-modified-or-good' | '500' | 'truncated' | '50mb' | 'shrunk' | 'registry';
+type Mode = 'good' | 'not-modified-or-good' | '500' | 'truncated' | '50mb' | 'shrunk' | 'registry' | 'bigger';
 
 /** A self-signed certificate for haveibeenpwned.com, made with openssl for this run only. */
 function certificate(): { key: Buffer; cert: Buffer; dir: string } {
@@ -108,6 +110,10 @@ function startEndpoint(mode: { current: Mode }, seen: Seen[], sent: { bytes: num
         return;
       case 'truncated':
         res.writeHead(200, json).end(GOOD.slice(0, GOOD.length / 2));
+        return;
+      case 'bigger':
+        // The good list and 400 more breaches: some 300 kB more to store than the list in use.
+        res.writeHead(200, json).end(JSON.stringify([...JSON.parse(GOOD), ...MORE]));
         return;
       case 'registry':
         // A registry the bundled data never names: only the packaged public suffix rules know com.mx.
@@ -317,6 +323,26 @@ describe('breach data updates', () => {
     }
   });
 
+  it('with storage full, refuses a good list with its reason, keeps the data in use and schedules the next check (#23)', async () => {
+    mode.current = 'bigger';
+    const lastGood = await text('data-source');
+    // Another key takes all but 100 kB of Chrome's 10 MB; the stored download counts as free, since the new one
+    // replaces it, but the new one needs some 300 kB more.
+    await h.worker.evaluate(async () => {
+      const used = await chrome.storage.local.getBytesInUse(null);
+      await chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 100_000) });
+    });
+    const checkedAt = Date.now();
+    expect(await checkNow()).toContain('the check failed');
+    expect(await text('last-error')).toMatch(/the list needs \d+ bytes of storage and \d+ are free/);
+    expect(await text('data-source')).toBe(lastGood);
+    expect(await badgeOn('www.newly-breached.example')).toBe('1');
+    const alarm = await h.worker.evaluate(() => chrome.alarms.get('data-update'));
+    expect(alarm?.scheduledTime).toBeGreaterThan(checkedAt);
+    await h.worker.evaluate(() => chrome.storage.local.remove('filler'));
+    mode.current = 'good';
+  });
+
   it('still uses the downloaded data after its worker is stopped and started again', async () => {
     await h.stopWorker();
     expect(await badgeOn('shop.newly-breached.example')).toBe('1');
@@ -338,8 +364,9 @@ describe('breach data updates', () => {
   });
 
   it('contacted only the endpoint, with one GET per check and nothing else', () => {
-    // One when switched on, then 304, 500, truncated, 50 MB, shrunk and registry: the suffix rules come from the package.
-    expect(seen.length).toBe(7);
+    // One when switched on, then 304, 500, truncated, 50 MB, shrunk, registry and storage full: the suffix rules
+    // come from the package.
+    expect(seen.length).toBe(8);
     for (const r of seen) {
       expect(r).toMatchObject({
         method: 'GET',

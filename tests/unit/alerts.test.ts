@@ -162,6 +162,24 @@ describe('recording visits in the worker', () => {
     expect(calls.text).toEqual([{ tabId: 1, text: '1' }]);
   });
 
+  it('keeps a private tab, and a visit storage had no room for, alert-coloured when the page finishes loading', async () => {
+    const { deps, calls, area } = setup();
+    // The navigation (a visit) and then the load's completion (a re-badge that only reads).
+    await handleTabUrl(deps, 1, 'https://www.coop.co.uk/', true, true);
+    await handleTabUrl(deps, 1, 'https://www.coop.co.uk/', false, true);
+    area.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    await handleTabUrl(deps, 2, 'https://www.coop.co.uk/', true);
+    await handleTabUrl(deps, 2, 'https://www.coop.co.uk/', false);
+    expect(calls.colour!.map((c) => (c as { color: string }).color)).toEqual([
+      '#b3261e',
+      '#b3261e',
+      '#b3261e',
+      '#b3261e',
+    ]);
+  });
+
   it('records nothing on a muted site and badges it calm', async () => {
     const { store, deps, calls } = setup({ settings: { ...DEFAULT_SETTINGS, mutedSites: ['coop.co.uk'] } });
     await handleTabUrl(deps, 1, 'https://www.coop.co.uk/', true);
