@@ -14,11 +14,14 @@ export interface AlertRowProps {
   detailsUrl: string;
   onState: (state: AlertState) => void;
   onMute: () => void;
+  /** Set when the alert's site is muted: the row says so and offers Unmute instead of Mute. */
+  muted?: boolean;
+  onUnmute?: () => void;
   t: Translate;
 }
 
 /** One alert: the site, the breach, when and how often, and what can be done with it. */
-export function AlertRow({ alert, detailsUrl, onState, onMute, t }: AlertRowProps) {
+export function AlertRow({ alert, detailsUrl, onState, onMute, muted = false, onUnmute, t }: AlertRowProps) {
   const title = alert.title ?? t('alertSensitiveTitle');
   const day = new Date(alert.firstSeen).toLocaleDateString(undefined, {
     day: 'numeric',
@@ -26,11 +29,19 @@ export function AlertRow({ alert, detailsUrl, onState, onMute, t }: AlertRowProp
     year: 'numeric',
   });
   return (
-    <li class={`alert alert--${alert.state}`} data-alert-id={alert.id}>
+    <li class={`alert alert--${alert.state}${muted ? ' alert--muted' : ''}`} data-alert-id={alert.id}>
       <div class="alert-main">
         <span class={`state state--${alert.state}`}>{t(STATE_TEXT[alert.state])}</span>
+        {muted && (
+          <span class="state state--muted" data-testid="muted">
+            {t('alertMutedLabel')}
+          </span>
+        )}
         <strong class="alert-site">{alert.site}</strong>
-        <span class="alert-title">{title}</span>
+        <span class="alert-title">
+          {title}
+          {alert.breachDate && <> ({alert.breachDate.slice(0, 4)})</>}
+        </span>
         {alert.matchedVia && (
           <span class="alert-meta" data-testid="matched-via">
             {t(MATCHED_TEXT[alert.matchedVia.kind], [alert.site, alert.matchedVia.via])}
@@ -60,7 +71,11 @@ export function AlertRow({ alert, detailsUrl, onState, onMute, t }: AlertRowProp
         ) : (
           <button onClick={() => onState('dismissed')}>{t('alertDismiss')}</button>
         )}
-        <button onClick={onMute}>{t('alertMuteSite', [alert.site])}</button>
+        {muted ? (
+          <button onClick={onUnmute}>{t('alertUnmute', [alert.site])}</button>
+        ) : (
+          <button onClick={onMute}>{t('alertMuteSite', [alert.site])}</button>
+        )}
       </div>
     </li>
   );

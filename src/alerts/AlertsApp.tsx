@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { alertsToCsv, filterAlerts, type Alert, type AlertFilter } from '../core/alert-bookkeeping';
+import { alertsToCsv, filterAlerts, isMuted, type Alert, type AlertFilter } from '../core/alert-bookkeeping';
 import type { MessageKey, Translate } from '../shared/i18n';
 import { EXPORT_FORMAT } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
-import { AlertRow } from './AlertRow';
+import { AlertRow, STATE_TEXT } from './AlertRow';
 import { downloadText } from './download';
 
 export interface AlertsAppProps {
@@ -33,8 +33,24 @@ export function AlertsApp({
   const [filter, setFilter] = useState<AlertFilter>('all');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [mutedSites, setMutedSites] = useState<readonly string[]>([]);
+  // After a row action, where focus goes: the row again, or the next one when the row left the list.
+  const [focusAfter, setFocusAfter] = useState<{ id: string; index: number } | null>(null);
 
-  const reload = () => send('alerts/list', {}).then(setAlerts);
+  const reload = () =>
+    Promise.all([
+      send('alerts/list', {}).then(setAlerts),
+      send('settings/get', {}).then((s) => setMutedSites(s.mutedSites)),
+    ]);
+  useEffect(() => {
+    if (!focusAfter) return;
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="alerts"] > li')];
+    const row =
+      rows.find((r) => r.dataset.alertId === focusAfter.id) ?? rows[Math.min(focusAfter.index, rows.length - 1)];
+    const target = row?.querySelector<HTMLElement>('.alert-actions button') ?? document.querySelector('h1');
+    (target as HTMLElement | null)?.focus();
+    setFocusAfter(null);
+  });
   useEffect(() => {
     void reload();
   }, []);
@@ -53,6 +69,12 @@ export function AlertsApp({
       setStatus({ text: t(failure, [(e as Error).message]), error: true });
     }
     await reload();
+  };
+
+  /** A row's action: its result is announced, and focus stays on the row (or moves to the next one). */
+  const rowAction = async (a: Alert, index: number, run: () => Promise<string>) => {
+    await act(run);
+    setFocusAfter({ id: a.id, index });
   };
 
   const exportJson = () =>
@@ -152,14 +174,31 @@ export function AlertsApp({
             <p class="empty">{t('alertsNoMatch')}</p>
           ) : (
             <ul class="alerts" data-testid="alerts">
-              {shown.map((a) => (
+              {shown.map((a, index) => (
                 <AlertRow
                   key={a.id}
                   alert={a}
                   detailsUrl={popupUrl(a.site)}
                   t={t}
-                  onState={(state) => act(async () => (await send('alerts/set-state', { ids: [a.id], state }), null))}
-                  onMute={() => act(async () => (await send('sites/mute', { site: a.site }), null))}
+                  muted={isMuted(a.site, mutedSites)}
+                  onState={(state) =>
+                    rowAction(a, index, async () => {
+                      await send('alerts/set-state', { ids: [a.id], state });
+                      return t('alertActionDone', [a.site, t(STATE_TEXT[state])]);
+                    })
+                  }
+                  onMute={() =>
+                    rowAction(a, index, async () => {
+                      await send('sites/mute', { site: a.site });
+                      return t('alertsStatusMuted', [a.site]);
+                    })
+                  }
+                  onUnmute={() =>
+                    rowAction(a, index, async () => {
+                      await send('sites/unmute', { site: a.site });
+                      return t('popupUnmuted', [a.site]);
+                    })
+                  }
                 />
               ))}
             </ul>

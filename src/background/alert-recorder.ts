@@ -45,7 +45,7 @@ export async function recordAlerts(
     let created = false;
     const alert = await deps.store.updateAlert(alertId(site, breach.id), (existing) => {
       created = !existing;
-      return rule(existing, site, breach, settings, now);
+      return rule(existing, site, breach, now);
     });
     if (!alert) continue;
     results.push(alert);

@@ -190,13 +190,14 @@ const handlers = createHandlers({
     if (before.updates !== after.updates) await scheduleUpdates(after);
   },
   freeBytes: () => storageFreeBytes(),
-  lookup: (url) =>
+  lookup: (url, signals) =>
     lookupSite(
       data,
       url,
       detailReaders,
       (id) => store.getProgress(id),
-      async () => (await store.getSettings()).region,
+      () => store.getSettings(),
+      signals,
     ),
 });
 

@@ -19,6 +19,12 @@ import { AlertSchema, alertKey, ProgressSchema, SettingsSchema, type Settings, t
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Response<K>> };
 
+/** The page's languages and time zone, for the help-region decision. */
+export interface RegionSignalsFromPage {
+  languages: readonly string[];
+  timeZone: string | undefined;
+}
+
 export interface RouterDeps {
   store: Store;
   /** Re-badges every open tab after a change that alters badge colours. */
@@ -29,7 +35,7 @@ export interface RouterDeps {
   /** Told after every settings change, to start or stop the data updates. */
   settingsChanged: (before: Settings, after: Settings) => Promise<void>;
   /** Looks a URL up in the data in use (the popup's lookup). */
-  lookup: (url: string) => Promise<SiteLookup>;
+  lookup: (url: string, signals: RegionSignalsFromPage) => Promise<SiteLookup>;
   /** Bytes free in storage, where the browser can tell: an import that would not fit is refused before writing. */
   freeBytes?: () => Promise<number | undefined>;
 }
@@ -118,7 +124,12 @@ export function createHandlers({
     return value;
   };
   return {
-    'lookup/url': ({ url }) => lookup(typeof url === 'string' ? url : ''),
+    'lookup/url': ({ url, languages, timeZone }) =>
+      lookup(typeof url === 'string' ? url : '', {
+        // A page's payload is checked like any other: only strings, and not too many.
+        languages: Array.isArray(languages) ? languages.filter((l) => typeof l === 'string').slice(0, 20) : [],
+        timeZone: typeof timeZone === 'string' ? timeZone.slice(0, 64) : undefined,
+      }),
     'progress/set': async ({ breachId, progress }) => {
       const checked = v.safeParse(ProgressPayload, { breachId, progress });
       if (!checked.success) throw new Error(`not a breach's progress: ${describeIssues(checked.issues)[0]}`);

@@ -4,6 +4,10 @@ import { loadBreachDetails, type BreachRef, type DetailReaders } from '../core/b
 import type { SiteLookup } from '../shared/messages';
 import type { Progress } from '../shared/progress';
 import type { DataInUse } from './data-updates';
+import { isMuted } from '../core/alert-bookkeeping';
+import { decideRegion } from '../core/help-region';
+import { breachSiteFor } from '../core/breach-site';
+import type { Settings } from '../shared/storage';
 
 // Feature: the popup's lookup. The popup asks the worker instead of loading an index of its own, so it shows
 // exactly what the tab was badged with, and its start-up reads no file that grows with the data (issue #15).
@@ -17,7 +21,10 @@ export function refOf(breach: BreachSummary, data: DataInUse): BreachRef {
 }
 
 /** Looks a URL up in the data in use, without details. */
-export function lookupRefs(data: DataInUse, url: string): Omit<SiteLookup, 'details' | 'progress' | 'region'> {
+export function lookupRefs(
+  data: DataInUse,
+  url: string,
+): Omit<SiteLookup, 'details' | 'progress' | 'region' | 'regionDecision' | 'muted' | 'recordSensitive'> {
   const found = lookupUrl(data.index, url);
   return {
     lookup: found.status === 'ok' ? { ...found, breaches: found.breaches.map((b) => refOf(b, data)) } : found,
@@ -33,16 +40,32 @@ export async function lookupSite(
   url: string,
   readers: DetailReaders,
   progressOf: (breachId: string) => Promise<Progress>,
-  region: () => Promise<SiteLookup['region']>,
+  settings: () => Promise<Settings>,
+  /** The browser's languages and time zone, read where the worker runs (the popup's are the same browser's). */
+  signals: { languages: readonly string[]; timeZone: string | undefined } = { languages: [], timeZone: undefined },
 ): Promise<SiteLookup> {
   const found = lookupRefs(data, url);
   const refs = found.lookup.status === 'ok' ? found.lookup.breaches : [];
-  const [details, progress, chosen] = await Promise.all([
+  const [details, progress, s] = await Promise.all([
     loadBreachDetails(refs, readers),
     Promise.all(refs.map(async (r) => [r.id, await progressOf(r.id)] as const)),
-    region(),
+    settings(),
   ]);
-  return { ...found, details, progress: Object.fromEntries(progress), region: chosen };
+  const host = found.lookup.status === 'ok' ? found.lookup.host : '';
+  const sites = new Set(details.breaches.map((b) => breachSiteFor(b.domains, host)));
+  return {
+    ...found,
+    details,
+    progress: Object.fromEntries(progress),
+    region: s.region,
+    regionDecision: decideRegion({
+      stored: s.region,
+      ...signals,
+      breachCountry: details.breaches[0]?.country,
+    }),
+    muted: [...sites].filter((site) => isMuted(site, s.mutedSites)),
+    recordSensitive: s.recordSensitive,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { alertId, shouldAlert, type VisitedBreach } from '../core/alert-bookkeeping';
+import { alertId, isMuted, mayAlert, mayRecord, type VisitedBreach } from '../core/alert-bookkeeping';
+import { breachAlarm } from '../core/breach-urgency';
 import { lookupUrl, type BreachIndex } from '../core/breach-index';
 import { breachSiteFor } from '../core/breach-site';
 import type { Translate } from '../shared/i18n';
@@ -44,22 +45,28 @@ export async function handleTabUrl<B extends IndexedBreach>(
   const countVisit = visit && !incognito;
   const result = url ? lookupUrl(deps.index, url) : null;
   let anyNew = false;
+  let allMuted = false;
   if (result?.status === 'ok' && result.breaches.length > 0) {
     const settings = await deps.store.getSettings();
     const now = deps.now();
+    allMuted = result.breaches.every((b) => isMuted(breachSiteFor(b.domains, result.host), settings.mutedSites));
     for (const [site, all] of bySite(result.host, result.breaches)) {
-      const breaches = all.filter((b) => shouldAlert(site, b, settings, now));
+      // Only a breach made public within the last few years can make the badge alarm (breach-urgency.ts).
+      const alertable = all.filter((b) => mayAlert(site, b, settings, now));
+      const breaches = alertable.filter((b) => mayRecord(b, settings));
+      const alarming = new Set(alertable.filter((b) => breachAlarm(b, now) === 'recent').map((b) => b.id));
       // A visit that cannot be recorded (storage full) still gets the badge the lookup calls for.
       const alerts = await (
         countVisit
           ? recordSiteVisit(deps, site, breaches, settings)
           : Promise.all(breaches.map((b) => deps.store.getAlert(alertId(site, b.id))))
-      ).catch(() => breaches.map(() => ({ state: 'new' as const })));
-      // No stored alert (a private tab, a visit storage had no room for, a cleared history) is one not yet
-      // reviewed: the badge says so, as it did when the visit itself was badged.
-      anyNew ||= alerts.some((a) => (a?.state ?? 'new') === 'new');
+      ).catch(() => breaches.map(() => undefined));
+      // No stored alert (a private tab, a visit storage had no room for, a cleared history, a sensitive breach
+      // that is never stored) is one not yet reviewed: the badge says so, as it did when the visit was badged.
+      anyNew ||= breaches.some((b, i) => alarming.has(b.id) && (alerts[i]?.state ?? 'new') === 'new');
+      anyNew ||= alertable.some((b) => alarming.has(b.id) && !mayRecord(b, settings));
     }
   }
-  await setTabBadge(deps.action, deps.t, tabId, result, anyNew ? 'alert' : 'calm');
+  await setTabBadge(deps.action, deps.t, tabId, result, allMuted ? 'muted' : anyNew ? 'alert' : 'calm');
   return result;
 }

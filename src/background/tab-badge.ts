@@ -15,12 +15,15 @@ export interface ActionApi {
 
 export const ALERT_COLOUR = '#b3261e';
 export const CALM_COLOUR = '#3c5a80';
+/** A muted site: grey, so it looks muted at a glance (white text on it passes AA contrast). */
+export const MUTED_COLOUR = '#5f6368';
 const ICONS = {
   alert: { '16': 'icons/alert-16.png', '32': 'icons/alert-32.png' },
   neutral: { '16': 'icons/neutral-16.png', '32': 'icons/neutral-32.png' },
 };
 
-export type BadgeTone = 'alert' | 'calm';
+export type BadgeTone = 'alert' | 'calm' | 'muted';
+const COLOUR: Record<BadgeTone, string> = { alert: ALERT_COLOUR, calm: CALM_COLOUR, muted: MUTED_COLOUR };
 
 /** Sets or clears one tab's badge, icon and tooltip from its lookup result. */
 export async function setTabBadge(
@@ -44,14 +47,15 @@ export async function setTabBadge(
   }
   await Promise.all([
     action.setBadgeText({ tabId, text: String(breaches.length) }),
-    action.setBadgeBackgroundColor({ tabId, color: tone === 'alert' ? ALERT_COLOUR : CALM_COLOUR }),
+    action.setBadgeBackgroundColor({ tabId, color: COLOUR[tone] }),
     action.setIcon({ tabId, path: tone === 'alert' ? ICONS.alert : ICONS.neutral }),
     action.setTitle({
       tabId,
       title:
-        breaches.length === 1
+        (breaches.length === 1
           ? t('badgeTitleBreachedOne', [result.host, breaches[0]!.title])
-          : t('badgeTitleBreachedMany', [result.host, breaches.length, breaches.map((b) => b.title).join('; ')]),
+          : t('badgeTitleBreachedMany', [result.host, breaches.length, breaches.map((b) => b.title).join('; ')])) +
+        (tone === 'muted' ? ` ${t('badgeTitleMuted')}` : ''),
     }),
   ]);
 }

@@ -12,8 +12,10 @@ export interface Alert {
   /** The breached domain the person visited, e.g. coop.co.uk for www.coop.co.uk. */
   site: string;
   breachId: string;
-  /** Kept so the alert reads well after the dataset changes; left out for sensitive breaches unless opted in. */
+  /** Kept so the alert reads well after the dataset changes (absent only in alerts of older versions). */
   title?: string;
+  /** The breach's date, so the row can say "2012" (absent in alerts of older versions). */
+  breachDate?: string;
   firstSeen: number;
   lastSeen: number;
   visits: number;
@@ -29,15 +31,18 @@ export interface Alert {
 export interface AlertSettings {
   paused: boolean;
   mutedSites: readonly string[];
-  /** Breaches older than this many years raise no alert; null means all do. */
+  /** Breaches made public more than this many years ago raise no alert; null means all do. */
   maxAgeYears: number | null;
-  keepSensitiveTitles: boolean;
+  /** Whether alerts of sensitive breaches (dating, health sites) are stored at all: off by default. */
+  recordSensitive: boolean;
 }
 
 export interface VisitedBreach {
   id: string;
   title: string;
   breachDate: string;
+  /** When it became known, where not its breach date (see breach-urgency.ts): the age window counts from it. */
+  knownSince?: string | undefined;
   sensitive: boolean;
   /** With `related`, the alert can say why a family domain matched. */
   domains?: readonly string[];
@@ -60,29 +65,37 @@ export function withinAgeWindow(breachDate: string, maxAgeYears: number | null, 
   return comparePartialDates(breachDate, cutoff.toISOString().slice(0, 10)) >= 0;
 }
 
-/** Whether this visit should create or update an alert at all. */
-export function shouldAlert(site: string, breach: VisitedBreach, settings: AlertSettings, now: number): boolean {
+/** Whether a breach on this site may raise an alert now: alerts not paused, site not muted, recent enough. */
+export function mayAlert(site: string, breach: VisitedBreach, settings: AlertSettings, now: number): boolean {
   return (
     !settings.paused &&
     !isMuted(site, settings.mutedSites) &&
-    withinAgeWindow(breach.breachDate, settings.maxAgeYears, now)
+    withinAgeWindow(breach.knownSince ?? breach.breachDate, settings.maxAgeYears, now)
   );
 }
 
-/** A new alert for `site` and `breach`; the title is left out of sensitive breaches unless opted in. */
-function newAlert(
-  site: string,
-  breach: VisitedBreach,
-  settings: Pick<AlertSettings, 'keepSensitiveTitles'>,
-  now: number,
-): Alert {
-  const keepTitle = !breach.sensitive || settings.keepSensitiveTitles;
+/**
+ * Whether an alert of this breach may be stored: a sensitive breach's site itself says something about the person,
+ * so by default nothing of it is kept (the badge and popup still inform while they are on the site).
+ */
+export function mayRecord(breach: VisitedBreach, settings: Pick<AlertSettings, 'recordSensitive'>): boolean {
+  return !breach.sensitive || settings.recordSensitive;
+}
+
+/** Whether this visit should create or update an alert at all. */
+export function shouldAlert(site: string, breach: VisitedBreach, settings: AlertSettings, now: number): boolean {
+  return mayAlert(site, breach, settings, now) && mayRecord(breach, settings);
+}
+
+/** A new alert for `site` and `breach` (a sensitive one only reaches here when the person opted in). */
+function newAlert(site: string, breach: VisitedBreach, now: number): Alert {
   const via = breach.domains ? relatedMatch({ domains: breach.domains, related: breach.related }, site) : undefined;
   return {
     id: alertId(site, breach.id),
     site,
     breachId: breach.id,
-    ...(keepTitle ? { title: breach.title } : {}),
+    title: breach.title,
+    breachDate: breach.breachDate,
     firstSeen: now,
     lastSeen: now,
     visits: 1,
@@ -92,29 +105,17 @@ function newAlert(
 }
 
 /** The alert after one more visit: created on the first, counted on later ones; its state is kept. */
-export function recordVisit(
-  existing: Alert | undefined,
-  site: string,
-  breach: VisitedBreach,
-  settings: Pick<AlertSettings, 'keepSensitiveTitles'>,
-  now: number,
-): Alert {
+export function recordVisit(existing: Alert | undefined, site: string, breach: VisitedBreach, now: number): Alert {
   if (existing) return { ...existing, lastSeen: Math.max(existing.lastSeen, now), visits: existing.visits + 1 };
-  return newAlert(site, breach, settings, now);
+  return newAlert(site, breach, now);
 }
 
 /**
  * The alert a data update raises when a site in the alert history reports a further breach: "a site you
  * visited has reported a breach". Not a visit, so it counts none; an existing alert is left as it is.
  */
-export function recordReport(
-  existing: Alert | undefined,
-  site: string,
-  breach: VisitedBreach,
-  settings: Pick<AlertSettings, 'keepSensitiveTitles'>,
-  now: number,
-): Alert {
-  return existing ?? { ...newAlert(site, breach, settings, now), visits: 0, reported: true };
+export function recordReport(existing: Alert | undefined, site: string, breach: VisitedBreach, now: number): Alert {
+  return existing ?? { ...newAlert(site, breach, now), visits: 0, reported: true };
 }
 
 /** The (site, breach) pairs a data update adds for sites in the alert history, given the breaches of each site. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { knownSinceOf } from './breach-urgency';
 import { BreachSchema, CuratedBreachSchema, describeIssues, type Breach, type Dataset } from './dataset-schema';
 import { checkAppleLists, checkOwnGroups } from './apple-lists';
 import { CURATED_ONLY_CLASS_LIST } from './data-class-groups';
@@ -131,6 +132,8 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
 /** What the service worker needs of a breach: enough to badge a tab, name the breach and merge an update. */
 export interface BreachSummary extends Mergeable {
   title: string;
+  /** When the breach became known (knownSinceOf), where that is not its breach date: it decides the alarm. */
+  knownSince?: string;
   domains: string[];
   sensitive: boolean;
   replacesHibp?: string[];
@@ -154,11 +157,13 @@ export interface DatasetSummary {
 /** The worker's projection of one breach (the names of replaced HIBP entries only where there are some). */
 export function summariseBreach(b: Breach): BreachSummary {
   const { id, title, domains, breachDate, sensitive, origin, hibpName, replacesHibp, keepsHibp, related } = b;
+  const since = knownSinceOf(b);
   return {
     id,
     title,
     domains,
     breachDate,
+    ...(since !== breachDate ? { knownSince: since } : {}),
     sensitive,
     origin,
     ...(origin === 'curated' && hibpName ? { hibpName } : {}),

@@ -41,6 +41,9 @@ export const USABLE_PAYMENT_CLASSES = new Set([
   ...CURATED_ONLY_CLASSES.usablePayment,
 ]);
 
+/** Card data that cannot pay (masked digits): with real card details said to be safe, a scam-call risk only. */
+export const MASKED_CARD_CLASSES: ReadonlySet<string> = new Set(['Partial credit card data']);
+
 export const FINANCIAL_CLASSES = new Set([
   ...USABLE_PAYMENT_CLASSES,
   'Partial credit card data',

@@ -76,6 +76,11 @@ const breachFields = {
   /** Who was affected, in a sentence: which country's customers, which service, which dates. */
   scope: v.optional(nonEmpty),
   offer: v.optional(OfferSchema),
+  /**
+   * What the company itself did for the people affected, where the sources say so: had the cards reissued, reset
+   * the passwords. The steps then say so instead of asking the person to do it again.
+   */
+  companyDid: v.optional(v.array(v.picklist(['reissued-cards', 'reset-passwords']))),
   /** The organisation's own notice or customer email, where one is public (HIBP's DisclosureUrl). */
   noticeUrl: v.optional(httpsUrl),
   /** Whom Have I Been Pwned credits for the data (HIBP's Attribution). */

@@ -1,4 +1,5 @@
 import {
+  MASKED_CARD_CLASSES,
   CONTACT_CLASSES,
   CREDENTIAL_CLASSES,
   FINANCIAL_CLASSES,
@@ -6,7 +7,7 @@ import {
   USABLE_PAYMENT_CLASSES,
 } from './data-class-groups';
 import { breachSiteFor } from './breach-site';
-import { withinAgeWindow } from './alert-bookkeeping';
+import { breachAlarm, hotlineMayHaveEnded, knownSinceOf } from './breach-urgency';
 
 export { breachSiteFor };
 
@@ -22,12 +23,22 @@ export type StepId =
   | 'credit-report'
   | 'identity-theft'
   | 'phishing'
+  | 'card-scam-calls'
   | 'company-hotline'
   | 'company-offer'
   | 'report-fraud'
   | 'complain-regulator';
 
 export type Urgency = 'now' | 'soon' | 'ongoing';
+
+/**
+ * A task is done once (a box, counted in "n of m done"); advice is what to do if something happens (report
+ * fraud, complain): no box, under a heading of its own.
+ */
+export type StepKind = 'task' | 'advice';
+
+/** What the company itself did for the people affected, where a curated entry's sources say so. */
+export type CompanyAction = 'reissued-cards' | 'reset-passwords';
 
 export interface Contact {
   label: string;
@@ -59,6 +70,7 @@ export interface RegionContacts {
 export interface ProtectiveStep {
   id: StepId;
   urgency: Urgency;
+  kind: StepKind;
   /** The exposed data classes that call for this step (empty for steps every breach gets). */
   because: string[];
   /** Who to contact or where to go, when the step has one. */
@@ -67,8 +79,12 @@ export interface ProtectiveStep {
   also?: Contact;
   /** Set on the regulator step when the company's country is not known (most HIBP entries). */
   companyCountryUnknown?: true;
-  /** A password step for an old breach: "if you have not changed it since" this date. */
+  /** A password or card step for an old breach: "if you have not changed it since" this date. */
   since?: string;
+  /** The company already did this (reissued the cards, reset the passwords): the step says so. */
+  companyDid?: CompanyAction;
+  /** A company hotline set up more than HOTLINE_YEARS ago, with the year it was: "may no longer run". */
+  mayHaveEnded?: string;
 }
 
 export interface StepInput {
@@ -79,6 +95,12 @@ export interface StepInput {
   changePasswordUrl?: string | undefined;
   breachDate?: string;
   disclosedDate?: string | null | undefined;
+  /** When HIBP listed it: when an HIBP breach became known. */
+  addedDate?: string | undefined;
+  /** What the company said was not taken: no step may rest on it. */
+  notExposed?: readonly string[] | undefined;
+  /** What the company did itself (reissued cards, reset passwords). */
+  companyDid?: readonly CompanyAction[] | undefined;
   /** The company's country (ISO code), where known: its regulator is named beside the person's own. */
   country?: string | undefined;
   /** What the company offered the people affected, e.g. free credit monitoring. */
@@ -88,6 +110,7 @@ export interface StepInput {
 interface Rule {
   id: StepId;
   urgency: Urgency;
+  kind?: StepKind;
   /** The data classes that call for the step, or 'always'. */
   when: ReadonlySet<string> | 'always';
   contact?: (input: StepInput, region: RegionContacts, site: string) => Contact | undefined;
@@ -129,7 +152,12 @@ const RULES: readonly Rule[] = [
   },
   { id: 'enable-2fa', urgency: 'soon', when: CREDENTIAL_CLASSES },
   { id: 'watch-statements', urgency: 'soon', when: FINANCIAL_CLASSES },
-  { id: 'phishing', urgency: 'soon', when: CONTACT_CLASSES, contact: (_i, r) => r.reportPhishing },
+  // Every breach: whatever was taken (even health records alone) makes a scam more convincing. Its reasons are
+  // the contact details, where there are any.
+  { id: 'phishing', urgency: 'soon', when: 'always', contact: (_i, r) => r.reportPhishing },
+  // In place of watch-statements when the only card data is masked and the company said card details were not
+  // taken: the risk is a caller who quotes the last digits to sound genuine, not payments.
+  { id: 'card-scam-calls', urgency: 'soon', when: MASKED_CARD_CLASSES },
   { id: 'credit-report', urgency: 'soon', when: IDENTITY_CLASSES, contact: (_i, r) => r.creditReport },
   {
     id: 'identity-theft',
@@ -138,12 +166,15 @@ const RULES: readonly Rule[] = [
     contact: (_i, r) => r.identityTheft,
   },
   { id: 'password-manager', urgency: 'ongoing', when: CREDENTIAL_CLASSES },
-  { id: 'report-fraud', urgency: 'ongoing', when: 'always', contact: (_i, r) => r.reportFraud },
-  { id: 'complain-regulator', urgency: 'ongoing', when: 'always', contact: (_i, r) => r.regulator },
+  { id: 'report-fraud', urgency: 'ongoing', kind: 'advice', when: 'always', contact: (_i, r) => r.reportFraud },
+  {
+    id: 'complain-regulator',
+    urgency: 'ongoing',
+    kind: 'advice',
+    when: 'always',
+    contact: (_i, r) => r.regulator,
+  },
 ];
-
-/** A password breach disclosed within this many years is "change it now"; an older one is a check. */
-const PASSWORD_NOW_YEARS = 2;
 
 const URGENCY_ORDER: Record<Urgency, number> = { now: 0, soon: 1, ongoing: 2 };
 
@@ -159,32 +190,89 @@ export function protectiveSteps(
   now: number = Date.now(),
 ): ProtectiveStep[] {
   const site = breachSiteFor(input.domains, host);
+  const notExposed = new Set(input.notExposed ?? []);
+  // Data the company said was not taken is never a step's reason, even if a list names it both ways.
+  const exposed = input.dataClasses.filter((c) => !notExposed.has(c));
+  const cardsSafe = [...USABLE_PAYMENT_CLASSES].some((c) => notExposed.has(c));
+  const old = input.breachDate !== undefined && breachAlarm({ ...input, breachDate: input.breachDate }, now) === 'old';
+  const did = new Set(input.companyDid ?? []);
   const steps: ProtectiveStep[] = [];
   for (const rule of RULES) {
-    const because = rule.when === 'always' ? [] : input.dataClasses.filter((c) => (rule.when as Set<string>).has(c));
+    let because =
+      rule.id === 'phishing'
+        ? exposed.filter((c) => CONTACT_CLASSES.has(c))
+        : rule.when === 'always'
+          ? []
+          : exposed.filter((c) => (rule.when as Set<string>).has(c));
+    // Masked card digits alone, with card details said to be safe: scam calls, not statements.
+    if (rule.id === 'watch-statements' && cardsSafe) because = because.filter((c) => !MASKED_CARD_CLASSES.has(c));
+    if (rule.id === 'card-scam-calls' && !cardsSafe) because = [];
     if (rule.when !== 'always' && because.length === 0) continue;
-    const contact = rule.contact?.(input, region, site);
+    // An old card breach, or one where the company had the cards reissued: one step about the card, not two.
+    if (rule.id === 'call-bank' && (old || did.has('reissued-cards'))) continue;
+    // Where the company reset the passwords, the step is about other sites: no link to this one's page.
+    const contact =
+      rule.id === 'change-password' && did.has('reset-passwords') ? undefined : rule.contact?.(input, region, site);
     if ((rule.id === 'company-hotline' || rule.id === 'company-offer') && !contact) continue;
     const also = rule.id === 'complain-regulator' ? companyRegulator : undefined;
     const unknown = rule.id === 'complain-regulator' && !input.country;
-    // An old password breach does not shout: the step becomes a check, "if you have not changed it since".
+    const companyDid: CompanyAction | undefined =
+      rule.id === 'change-password' && did.has('reset-passwords')
+        ? 'reset-passwords'
+        : rule.id === 'new-card' && did.has('reissued-cards')
+          ? 'reissued-cards'
+          : undefined;
+    // An old breach does not shout: its password and card steps become checks, "if you have not ... since".
     const since =
-      rule.id === 'change-password' &&
-      input.breachDate &&
-      !withinAgeWindow(input.disclosedDate ?? input.breachDate, PASSWORD_NOW_YEARS, now)
-        ? input.breachDate
-        : undefined;
+      old && (rule.id === 'change-password' || rule.id === 'new-card') && !companyDid ? input.breachDate : undefined;
+    const ended =
+      rule.id === 'company-hotline' &&
+      input.breachDate !== undefined &&
+      hotlineMayHaveEnded({ ...input, breachDate: input.breachDate }, now);
+    const urgency: Urgency =
+      rule.urgency === 'now' && (old || companyDid || ended) ? (ended ? 'ongoing' : 'soon') : rule.urgency;
     steps.push({
       id: rule.id,
-      urgency: since ? 'soon' : rule.urgency,
+      urgency,
+      kind: rule.kind ?? 'task',
       because,
       ...(contact ? { contact } : {}),
       ...(also ? { also } : {}),
       ...(unknown ? { companyCountryUnknown: true as const } : {}),
       ...(since ? { since } : {}),
+      ...(companyDid ? { companyDid } : {}),
+      ...(ended ? { mayHaveEnded: knownSinceOf({ ...input, breachDate: input.breachDate! }).slice(0, 4) } : {}),
     });
   }
   return steps.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);
+}
+
+/** The steps that are tasks (boxes, counted) and the advice (no boxes), in order. */
+export function splitSteps(steps: readonly ProtectiveStep[]): { tasks: ProtectiveStep[]; advice: ProtectiveStep[] } {
+  return { tasks: steps.filter((s) => s.kind === 'task'), advice: steps.filter((s) => s.kind === 'advice') };
+}
+
+/** Card steps: wrong for a breach whose card details the company said were not taken, unless real card data was. */
+const CARD_STEPS: ReadonlySet<StepId> = new Set(['call-bank', 'new-card', 'watch-statements']);
+
+/**
+ * Where a breach's steps contradict what its card says (what the data walk test holds to none): a step resting on
+ * data the company said was not taken, or a card step when card details were not taken and only masked digits were.
+ */
+export function contradictions(
+  breach: { dataClasses: readonly string[]; notExposed?: readonly string[] | undefined },
+  steps: readonly ProtectiveStep[],
+): string[] {
+  const notExposed = new Set(breach.notExposed ?? []);
+  const cardsSafe = [...USABLE_PAYMENT_CLASSES].some((c) => notExposed.has(c));
+  const found: string[] = [];
+  for (const step of steps) {
+    const said = step.because.filter((c) => notExposed.has(c));
+    if (said.length) found.push(`${step.id} rests on ${said.join(', ')}, said not taken`);
+    if (cardsSafe && CARD_STEPS.has(step.id) && step.because.every((c) => MASKED_CARD_CLASSES.has(c)))
+      found.push(`${step.id} asks about cards, but card details were not taken`);
+  }
+  return found;
 }
 
 /**

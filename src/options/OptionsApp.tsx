@@ -21,7 +21,8 @@ const REGIONS: [RegionCode | '', MessageKey][] = [
   ['', 'optionsRegionAuto'],
   ...REGION_CODES.map((c) => [c, regionNameKey(c)] as [RegionCode, MessageKey]),
 ];
-const AGES = [null, 1, 2, 5, 10] as const;
+// 3 is the default (breach-urgency.ts RECENT_YEARS): the years in which a breach still raises the alarm.
+const AGES = [null, 1, 2, 3, 5, 10] as const;
 
 /** The options page's one state owner: the settings and the data status, saved through the worker. */
 export function OptionsApp({ send, t, requestNotifications, requestHostPermission, alertsUrl }: OptionsAppProps) {
@@ -129,8 +130,8 @@ export function OptionsApp({ send, t, requestNotifications, requestHostPermissio
         <label>
           <input
             type="checkbox"
-            checked={settings.keepSensitiveTitles}
-            onChange={(e) => save({ keepSensitiveTitles: e.currentTarget.checked })}
+            checked={settings.recordSensitive}
+            onChange={(e) => save({ recordSensitive: e.currentTarget.checked })}
           />{' '}
           {t('optionsSensitive')}
         </label>

@@ -2,12 +2,14 @@ import type { Breach } from '../core/dataset-schema';
 import { relatedMatch } from '../core/domain-families';
 import { MATCHED_TEXT } from '../shared/matched-text';
 import { formatCount, formatPartialDate } from '../core/format-date';
-import type { ProtectiveStep, StepId } from '../core/protective-steps';
+import { splitSteps, type ProtectiveStep, type StepId } from '../core/protective-steps';
 import type { Progress } from '../shared/progress';
 import type { MessageKey, Translate } from '../shared/i18n';
 import { ExposedChips, NotExposedChips } from './DataClassChips';
 import { SafeHtml } from './SafeHtml';
-import { StepsChecklist } from './StepsChecklist';
+import { AdviceList, StepsChecklist } from './StepsChecklist';
+import { breachAlarm } from '../core/breach-urgency';
+import { verdictOf, type Noun } from '../core/verdict';
 
 const STATUS_TEXT: Record<Breach['status'], MessageKey> = {
   ongoing: 'statusOngoing',
@@ -25,6 +27,10 @@ export interface BreachCardProps {
   t: Translate;
   /** The host the person is on: when it matched through a brand family, the card says why. */
   host?: string;
+  /** Now, for the breach's age (a calm card for an old one). */
+  now?: number;
+  /** Whether the person chose to keep alerts of sensitive breaches (the card's words follow what is stored). */
+  recordSensitive?: boolean;
 }
 
 /** "Breached Feb 2017, disclosed 5 May 2017", or HIBP's load date when no disclosure date is known. */
@@ -50,7 +56,13 @@ export function peopleText(breach: Breach, t: Translate): string {
     : t('breachPeopleUnknown');
 }
 
-/** One breach: what happened, when, to how many, what data, and what to do. */
+/** How many tasks the first screen shows under the verdict (one for an old breach); the rest fold away. */
+const FIRST_TASKS = { recent: 2, old: 1 } as const;
+
+/**
+ * One breach, in the order a person needs it: a plain verdict (what was taken, what was not), the first one or
+ * two things to do, then the rest of the steps, what to do if something happens, and the details and sources.
+ */
 export function BreachCard({
   breach,
   steps,
@@ -60,63 +72,33 @@ export function BreachCard({
   onNotCustomer,
   t,
   host,
+  now = Date.now(),
+  recordSensitive = false,
 }: BreachCardProps) {
   const titleId = `title-${breach.id}`;
   const via = relatedMatch(breach, host);
+  const alarm = breachAlarm(breach, now);
+  const { tasks, advice } = splitSteps(steps);
+  const done = tasks.filter((s) => progress.ticked.includes(s.id)).length;
+  const first = tasks.slice(0, FIRST_TASKS[alarm]);
+  const rest = tasks.slice(FIRST_TASKS[alarm]);
+  const toggle = (stepId: StepId, isDone: boolean) => onToggleStep(breach.id, stepId, isDone);
   return (
-    <article class="breach" data-breach-id={breach.id} aria-labelledby={titleId}>
+    <article class={`breach breach--${alarm}`} data-breach-id={breach.id} data-alarm={alarm} aria-labelledby={titleId}>
       <details open={expanded}>
         <summary>
           <h3 id={titleId}>{breach.title}</h3>
           <span class="summary-when">{whenText(breach, t)}</span>
         </summary>
+        <p class="verdict-sentence" data-testid="verdict">
+          {verdictText(breach, t, now)}
+        </p>
         {via && (
           <p class="note" data-testid="matched-via">
             {t(MATCHED_TEXT[via.kind], [via.domain, via.via])}
           </p>
         )}
-        <dl class="facts">
-          <dt>{t('breachPeople')}</dt>
-          <dd>{peopleText(breach, t)}</dd>
-          {breach.scope && (
-            <>
-              <dt>{t('breachScope')}</dt>
-              <dd data-testid="scope">{breach.scope}</dd>
-            </>
-          )}
-          {breach.status !== 'unknown' && (
-            <>
-              <dt>{t('breachStatus')}</dt>
-              <dd>{t(STATUS_TEXT[breach.status])}</dd>
-            </>
-          )}
-        </dl>
-        {breach.thirdParty && (
-          <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
-        )}
-        {breach.regulatorOutcome && (
-          <p class="note" data-testid="regulator">
-            {t('breachRegulator', [breach.regulatorOutcome])}
-          </p>
-        )}
-        {breach.sensitive && <p class="note">{t('breachSensitive')}</p>}
-        {!breach.verified && <p class="note">{t('unverified')}</p>}
-
-        <h4>{t(breach.dataMayInclude ? 'breachMayIncludeHeading' : 'breachExposedHeading')}</h4>
-        {breach.dataMayInclude && (
-          <p class="note" data-testid="may-include">
-            {t('breachMayIncludeNote')}
-          </p>
-        )}
-        <ExposedChips dataClasses={breach.dataClasses} t={t} />
-        {breach.notExposed.length > 0 && (
-          <>
-            <h4>{t('breachNotExposedHeading')}</h4>
-            <NotExposedChips classes={breach.notExposed} t={t} />
-          </>
-        )}
-
-        <h4>{t('stepsHeading')}</h4>
+        {breach.sensitive && <p class="note">{t(recordSensitive ? 'breachSensitiveRecorded' : 'breachSensitive')}</p>}
         <label class="not-customer">
           <input
             type="checkbox"
@@ -130,42 +112,159 @@ export function BreachCard({
             {t('notCustomerHidden')}
           </p>
         ) : (
-          <StepsChecklist
-            breachId={breach.id}
-            steps={steps}
-            ticked={progress.ticked}
-            onToggle={(stepId, done) => onToggleStep(breach.id, stepId, done)}
-            t={t}
-          />
+          <section class="steps" aria-labelledby={`${titleId}-first`}>
+            <h4 id={`${titleId}-first`} class="first-steps">
+              {t('firstSteps')}{' '}
+              <span class="steps-progress" aria-live="polite" data-testid="steps-progress">
+                {t('stepsProgress', [done, tasks.length])}
+              </span>
+            </h4>
+            <StepsChecklist breachId={breach.id} steps={first} ticked={progress.ticked} onToggle={toggle} t={t} />
+            {rest.length > 0 && (
+              <details class="more-steps">
+                <summary>{rest.length === 1 ? t('moreStepsOne') : t('moreSteps', [rest.length])}</summary>
+                <StepsChecklist breachId={breach.id} steps={rest} ticked={progress.ticked} onToggle={toggle} t={t} />
+              </details>
+            )}
+            {advice.length > 0 && (
+              <>
+                <h4>{t('adviceHeading')}</h4>
+                <AdviceList steps={advice} t={t} />
+              </>
+            )}
+          </section>
         )}
 
-        <h4>{t('breachDetails')}</h4>
-        {breach.descriptionHtml ? (
-          <SafeHtml class="description" html={breach.descriptionHtml} text={breach.description} />
-        ) : (
-          <p class="description">{breach.description}</p>
-        )}
-        <h4>{t('breachSources')}</h4>
-        <ul class="sources">
-          {breach.noticeUrl && !breach.sources.some((s) => s.url === breach.noticeUrl) && (
-            <li data-testid="notice">
-              <a href={breach.noticeUrl} target="_blank" rel="noopener noreferrer">
-                {t('breachNotice')}
-              </a>
-            </li>
+        <details class="breach-more">
+          <summary>{t('breachMore')}</summary>
+          <h4>{t(breach.dataMayInclude ? 'breachMayIncludeHeading' : 'breachExposedHeading')}</h4>
+          {breach.dataMayInclude && (
+            <p class="note" data-testid="may-include">
+              {t('breachMayIncludeNote')}
+            </p>
           )}
-          {noticeFirst(breach).map((s) => (
-            <li key={s.url} {...(s.url === breach.noticeUrl ? { 'data-testid': 'notice' } : {})}>
-              {s.url === breach.noticeUrl && <>{t('breachNotice')}: </>}
-              <a href={s.url} target="_blank" rel="noopener noreferrer">
-                {s.title}
-              </a>
-              {s.publisher ? ` (${s.publisher}${s.date ? `, ${formatPartialDate(s.date)}` : ''})` : ''}
-            </li>
-          ))}
-        </ul>
-        {breach.attribution && <p class="note">{t('breachAttribution', [breach.attribution])}</p>}
+          <ExposedChips dataClasses={breach.dataClasses} t={t} />
+          {breach.notExposed.length > 0 && (
+            <>
+              <h4>{t('breachNotExposedHeading')}</h4>
+              <NotExposedChips classes={breach.notExposed} t={t} />
+            </>
+          )}
+          <dl class="facts">
+            <dt>{t('breachPeople')}</dt>
+            <dd>{peopleText(breach, t)}</dd>
+            {breach.scope && (
+              <>
+                <dt>{t('breachScope')}</dt>
+                <dd data-testid="scope">{breach.scope}</dd>
+              </>
+            )}
+            {breach.status !== 'unknown' && (
+              <>
+                <dt>{t('breachStatus')}</dt>
+                <dd>{t(STATUS_TEXT[breach.status])}</dd>
+              </>
+            )}
+          </dl>
+          {breach.thirdParty && (
+            <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
+          )}
+          {breach.regulatorOutcome && (
+            <p class="note" data-testid="regulator">
+              {t('breachRegulator', [breach.regulatorOutcome])}
+            </p>
+          )}
+          {!breach.verified && <p class="note">{t('unverified')}</p>}
+          <h4>{t('breachDetails')}</h4>
+          {breach.descriptionHtml ? (
+            <SafeHtml class="description" html={breach.descriptionHtml} text={breach.description} />
+          ) : (
+            <p class="description">{breach.description}</p>
+          )}
+          <h4>{t('breachSources')}</h4>
+          <ul class="sources">
+            {breach.noticeUrl && !breach.sources.some((s) => s.url === breach.noticeUrl) && (
+              <li data-testid="notice">
+                <a href={breach.noticeUrl} target="_blank" rel="noopener noreferrer">
+                  {t('breachNotice')}
+                </a>
+              </li>
+            )}
+            {noticeFirst(breach).map((s) => (
+              <li key={s.url} {...(s.url === breach.noticeUrl ? { 'data-testid': 'notice' } : {})}>
+                {s.url === breach.noticeUrl && <>{t('breachNotice')}: </>}
+                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                  {s.title}
+                </a>
+                {s.publisher ? ` (${s.publisher}${s.date ? `, ${formatPartialDate(s.date)}` : ''})` : ''}
+              </li>
+            ))}
+          </ul>
+          {breach.attribution && <p class="note">{t('breachAttribution', [breach.attribution])}</p>}
+        </details>
       </details>
     </article>
   );
+}
+
+/** The nouns of a verdict in the person's language: "name, address and 2 other kinds of data". */
+function nounList(nouns: readonly Noun[], more: number, t: Translate): string {
+  const items = nouns.map((n) => t(`noun_${n}` as MessageKey));
+  if (more > 0) items.push(t('verdictOtherKinds', [more]));
+  return formatList(items);
+}
+
+/** Joins with the locale's "and" ("a, b and c" in British English). */
+function formatList(items: readonly string[]): string {
+  try {
+    const locale = typeof navigator === 'undefined' ? 'en-GB' : navigator.language || 'en';
+    return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** Plural nouns take "were", so "Your photos were taken" reads right with one noun too. */
+const PLURAL_NOUNS: ReadonlySet<Noun> = new Set([
+  'SecurityAnswers',
+  'CardDetails',
+  'BankDetails',
+  'FinancialDetails',
+  'IdNumbers',
+  'Photos',
+  'Messages',
+  'LoginTokens',
+  'TravelPlans',
+]);
+const isPlural = (nouns: readonly Noun[], more: number) =>
+  nouns.length + (more > 0 ? 1 : 0) > 1 ||
+  (nouns[0] !== undefined && PLURAL_NOUNS.has(nouns[0])) ||
+  (nouns.length === 0 && more > 0);
+
+/**
+ * The card's first sentence: "This breach is from 2012." for an old one, then what was taken and what the company
+ * said was not ("Your name and address were taken. Your password and bank details were not.").
+ */
+export function verdictText(breach: Breach, t: Translate, now: number = Date.now()): string {
+  const v = verdictOf(breach);
+  const parts: string[] = [];
+  if (breachAlarm(breach, now) === 'old') parts.push(t('verdictOld', [breach.breachDate.slice(0, 4)]));
+  const takenSome = v.taken.length > 0 || v.moreTaken > 0;
+  if (!takenSome) parts.push(t('verdictNothingNamed'));
+  else if (v.taken.length === 0) parts.push(t('verdictTakenUnnamed', [v.moreTaken]));
+  else if (breach.dataMayInclude) parts.push(t('verdictMayInclude', [nounList(v.taken, v.moreTaken, t)]));
+  else
+    parts.push(
+      t(isPlural(v.taken, v.moreTaken) ? 'verdictTakenMany' : 'verdictTakenOne', [nounList(v.taken, v.moreTaken, t)]),
+    );
+  if (v.notTaken.length === 0) parts.push(t('verdictNoneSafe'));
+  else if (!takenSome || breach.dataMayInclude || v.taken.length === 0)
+    parts.push(t('verdictNotTakenAlone', [nounList(v.notTaken, v.moreNotTaken, t)]));
+  else
+    parts.push(
+      t(isPlural(v.notTaken, v.moreNotTaken) ? 'verdictNotTakenMany' : 'verdictNotTakenOne', [
+        nounList(v.notTaken, v.moreNotTaken, t),
+      ]),
+    );
+  return parts.join(' ');
 }

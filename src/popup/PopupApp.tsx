@@ -31,6 +31,11 @@ export interface PopupAppProps {
    */
   markSeenOn?: 'open' | 'interaction';
   links?: { alerts: string; options: string };
+  /** Sites of the breaches shown that the person muted, and how to unmute one (the worker re-badges the tab). */
+  muted?: readonly string[];
+  unmute?: (site: string) => Promise<unknown>;
+  /** Whether alerts of sensitive breaches are stored, so the card says what is kept. */
+  recordSensitive?: boolean;
 }
 
 /** The popup's one state owner: the progress of each breach shown, loaded from and saved to storage. */
@@ -39,6 +44,8 @@ export function PopupApp(props: PopupAppProps) {
   const [decision, setDecision] = useState(props.regionDecision);
   const region = (decision && regions?.[decision.code]) || props.region;
   const [progress, setProgress] = useState<Record<string, Progress>>(initialProgress ?? {});
+  const [muted, setMuted] = useState<readonly string[]>(props.muted ?? []);
+  const [status, setStatus] = useState('');
   const ids = result.status === 'ok' ? result.breaches.map((b) => b.id) : [];
 
   useEffect(() => {
@@ -105,6 +112,20 @@ export function PopupApp(props: PopupAppProps) {
       }
       onNotCustomer={(breachId, notCustomer) => save(breachId, (p) => ({ ...p, notCustomer }))}
       links={links}
+      muted={muted}
+      onUnmute={
+        props.unmute &&
+        ((site) =>
+          void props.unmute!(site).then(
+            () => {
+              setMuted((m) => m.filter((s) => s !== site));
+              setStatus(t('popupUnmuted', [site]));
+            },
+            (e: unknown) => setStatus((e as Error).message || String(e)),
+          ))
+      }
+      status={status}
+      recordSensitive={props.recordSensitive ?? false}
     />
   );
 }

@@ -3,12 +3,14 @@ import { severityOf } from '../core/data-class-groups';
 import type { BreachLoadFailure } from '../core/breach-details';
 import type { Breach, Dataset } from '../core/dataset-schema';
 import { formatCount, formatPartialDate } from '../core/format-date';
-import { REGION_CODES, type RegionBasis, type RegionCode } from '../core/help-region';
+import { REGION_CODES, type RegionCode } from '../core/region-codes';
+import type { RegionBasis } from '../core/help-region';
 import { protectiveSteps, regulatorOfCountry, type RegionContacts, type StepId } from '../core/protective-steps';
 import type { MessageKey, Translate } from '../shared/i18n';
 import { regionNameKey } from '../shared/region-name';
 import { EMPTY_PROGRESS, type Progress } from '../shared/progress';
 import { BreachCard } from './BreachCard';
+import { breachAlarm } from '../core/breach-urgency';
 
 export interface PopupViewProps {
   result: Lookup<Breach>;
@@ -24,6 +26,13 @@ export interface PopupViewProps {
   onNotCustomer: (breachId: string, notCustomer: boolean) => void;
   t: Translate;
   links?: { alerts: string; options: string } | undefined;
+  /** Sites of the breaches shown that the person muted; with onUnmute, each gets an Unmute button. */
+  muted?: readonly string[] | undefined;
+  onUnmute?: ((site: string) => void) | undefined;
+  /** The last confirmation ("Alerts are on again…"), announced by the status region. */
+  status?: string | undefined;
+  recordSensitive?: boolean | undefined;
+  now?: number | undefined;
 }
 
 const NOT_APPLICABLE_TEXT: Record<string, MessageKey> = {
@@ -33,18 +42,18 @@ const NOT_APPLICABLE_TEXT: Record<string, MessageKey> = {
   'not-web': 'popupNotApplicable',
 };
 
-/** Newest first; ties by severity. */
-export function orderBreaches(breaches: readonly Breach[]): Breach[] {
+/**
+ * What needs doing first: breaches still raising the alarm before old ones, then the most severe, then the newest.
+ * The first is the one shown open, so its verdict and first steps are on the first screen.
+ */
+export function orderBreaches(breaches: readonly Breach[], now: number = Date.now()): Breach[] {
+  const recent = (b: Breach) => (breachAlarm(b, now) === 'recent' ? 1 : 0);
   return [...breaches].sort(
-    (a, b) => b.breachDate.localeCompare(a.breachDate) || severityOf(b.dataClasses) - severityOf(a.dataClasses),
+    (a, b) =>
+      recent(b) - recent(a) ||
+      severityOf(b.dataClasses) - severityOf(a.dataClasses) ||
+      b.breachDate.localeCompare(a.breachDate),
   );
-}
-
-/** The id of the breach to show expanded: the most severe (the newest of equals). */
-export function mostSevere(ordered: readonly Breach[]): string | undefined {
-  let best: Breach | undefined;
-  for (const b of ordered) if (!best || severityOf(b.dataClasses) > severityOf(best.dataClasses)) best = b;
-  return best?.id;
 }
 
 /** The whole popup for one lookup result: breaches, "none known", or "not a website". */
@@ -67,6 +76,9 @@ export function PopupView(props: PopupViewProps) {
       ) : (
         <Breaches {...props} host={result.host} breaches={result.breaches} />
       )}
+      <p role="status" class="status" data-testid="status">
+        {props.status ?? ''}
+      </p>
       <footer class="popup-footer">
         {props.links && (
           <nav class="popup-links">
@@ -92,14 +104,27 @@ export function PopupView(props: PopupViewProps) {
 function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) {
   const { host, breaches, t } = props;
   const failed = props.failed ?? [];
-  const ordered = orderBreaches(breaches);
-  const expanded = mostSevere(ordered);
+  const ordered = orderBreaches(breaches, props.now);
+  const expanded = ordered[0]?.id;
   const total = breaches.length + failed.length;
   return (
     <section aria-labelledby="verdict-heading">
-      <h2 id="verdict-heading" class="verdict verdict--breached">
+      <h2
+        id="verdict-heading"
+        class={`verdict ${breaches.some((b) => breachAlarm(b, props.now ?? Date.now()) === 'recent') || failed.length ? 'verdict--breached' : 'verdict--old'}`}
+      >
         {total === 1 ? t('popupBreachesFoundOne', [host]) : t('popupBreachesFoundMany', [total, host])}
       </h2>
+      {(props.muted ?? []).map((site) => (
+        <p key={site} class="muted-note" data-testid="muted">
+          {t('popupMuted', [site])}{' '}
+          {props.onUnmute && (
+            <button type="button" onClick={() => props.onUnmute!(site)}>
+              {t('popupUnmute', [site])}
+            </button>
+          )}
+        </p>
+      ))}
       {failed.map((f) => (
         <article key={f.id} class="breach breach--failed" data-breach-id={f.id} data-testid="breach-failed">
           <h3>{f.title}</h3>
@@ -115,6 +140,7 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
             props.region,
             host,
             props.regions && regulatorOfCountry(b.country, props.region, props.regions),
+            props.now,
           )}
           progress={props.progress[b.id] ?? EMPTY_PROGRESS}
           expanded={b.id === expanded}
@@ -122,6 +148,8 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
           onNotCustomer={props.onNotCustomer}
           t={t}
           host={host}
+          recordSensitive={props.recordSensitive ?? false}
+          {...(props.now !== undefined ? { now: props.now } : {})}
         />
       ))}
     </section>

@@ -12,6 +12,7 @@ const STEP_TEXT: Record<StepId, [MessageKey, MessageKey]> = {
   'credit-report': ['stepCreditReport', 'stepCreditReportWhy'],
   'identity-theft': ['stepIdentityTheft', 'stepIdentityTheftWhy'],
   phishing: ['stepPhishing', 'stepPhishingWhy'],
+  'card-scam-calls': ['stepCardScamCalls', 'stepCardScamCallsWhy'],
   'company-hotline': ['stepCompanyHotline', 'stepCompanyHotlineWhy'],
   'company-offer': ['stepCompanyOffer', 'stepCompanyOfferWhy'],
   'report-fraud': ['stepReportFraud', 'stepReportFraudWhy'],
@@ -21,50 +22,90 @@ const URGENCY_TEXT: Record<Urgency, MessageKey> = { now: 'urgencyNow', soon: 'ur
 
 export interface StepsChecklistProps {
   breachId: string;
-  steps: ProtectiveStep[];
+  /** The tasks to list here (a slice of the breach's tasks: the first ones, or the rest). */
+  steps: readonly ProtectiveStep[];
   ticked: readonly string[];
   onToggle: (stepId: StepId, done: boolean) => void;
   t: Translate;
 }
 
-/** The protective steps as a checklist; ticking one is remembered per breach. */
+/** The title of a step as the person reads it: what the company did, or the check an old breach calls for. */
+function stepTitle(step: ProtectiveStep, t: Translate): string {
+  if (step.companyDid === 'reset-passwords') return t('stepChangePasswordReset');
+  if (step.companyDid === 'reissued-cards') return t('stepNewCardReissued');
+  if (step.since && step.id === 'change-password') return t('stepChangePasswordSince', [formatPartialDate(step.since)]);
+  if (step.since && step.id === 'new-card') return t('stepNewCardSince', [formatPartialDate(step.since)]);
+  return t(STEP_TEXT[step.id][0]);
+}
+
+/** Tasks as a checklist (one box each, remembered per breach); the count of done tasks is the card's. */
 export function StepsChecklist({ breachId, steps, ticked, onToggle, t }: StepsChecklistProps) {
-  const done = steps.filter((s) => ticked.includes(s.id)).length;
   return (
-    <div class="steps">
-      <p class="steps-progress" aria-live="polite">
-        {t('stepsProgress', [done, steps.length])}
-      </p>
-      <ol class="steps-list" data-testid="steps">
-        {steps.map((step) => {
-          const id = `step-${breachId}-${step.id}`;
-          const [title, why] = STEP_TEXT[step.id];
-          const titleText = step.since ? t('stepChangePasswordSince', [formatPartialDate(step.since)]) : t(title);
-          const isDone = ticked.includes(step.id);
-          return (
-            <li key={step.id} class={`step step--${step.urgency}${isDone ? ' step--done' : ''}`} data-step={step.id}>
-              <input
-                type="checkbox"
-                id={id}
-                checked={isDone}
-                aria-describedby={`${id}-why`}
-                onChange={(e) => onToggle(step.id, (e.currentTarget as HTMLInputElement).checked)}
-              />
-              <div>
-                <label for={id}>
-                  <span class={`urgency urgency--${step.urgency}`}>{t(URGENCY_TEXT[step.urgency])}</span> {titleText}
-                </label>
-                <p class="step-why" id={`${id}-why`}>
-                  {t(why)}
-                  {step.because.length > 0 && <> {t('stepBecause', [step.because.join(', ')])}</>}
-                </p>
-                <StepContact step={step} t={t} />
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-    </div>
+    <ol class="steps-list" data-testid="steps">
+      {steps.map((step) => {
+        const id = `step-${breachId}-${step.id}`;
+        const isDone = ticked.includes(step.id);
+        return (
+          <li key={step.id} class={`step step--${step.urgency}${isDone ? ' step--done' : ''}`} data-step={step.id}>
+            <input
+              type="checkbox"
+              id={id}
+              checked={isDone}
+              aria-describedby={`${id}-why`}
+              onChange={(e) => onToggle(step.id, (e.currentTarget as HTMLInputElement).checked)}
+            />
+            <div>
+              <label for={id}>
+                <Urgency step={step} t={t} />
+                {stepTitle(step, t)}
+              </label>
+              <StepBody id={`${id}-why`} step={step} t={t} />
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** What to do if something happens (report fraud, complain): advice, with no box and no count. */
+export function AdviceList({ steps, t }: { steps: readonly ProtectiveStep[]; t: Translate }) {
+  return (
+    <ul class="advice-list" data-testid="advice">
+      {steps.map((step) => (
+        <li key={step.id} class="advice" data-step={step.id}>
+          <p class="advice-title">{stepTitle(step, t)}</p>
+          <StepBody step={step} t={t} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Now", then a separator a screen reader speaks and the eye does not need. */
+function Urgency({ step, t }: { step: ProtectiveStep; t: Translate }) {
+  return (
+    <>
+      <span class={`urgency urgency--${step.urgency}`}>{t(URGENCY_TEXT[step.urgency])}</span>
+      <span class="visually-hidden">{t('urgencySeparator')}</span>{' '}
+    </>
+  );
+}
+
+/** Where to go or whom to call first; the reason folds away, so the first screen holds the first steps. */
+function StepBody({ id, step, t }: { id?: string; step: ProtectiveStep; t: Translate }) {
+  const why = STEP_TEXT[step.id][1];
+  return (
+    <>
+      <StepContact step={step} t={t} />
+      <details class="step-why">
+        <summary>{t('stepWhy')}</summary>
+        <p {...(id ? { id } : {})}>
+          {t(why)}
+          {step.because.length > 0 && <> {t('stepBecause', [step.because.join(', ')])}</>}
+        </p>
+      </details>
+    </>
   );
 }
 
@@ -125,6 +166,11 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
         )}
         {c.phone && <PhoneLink phone={c.phone} />}
       </p>
+      {step.mayHaveEnded && (
+        <p class="step-contact" data-testid="hotline-may-have-ended">
+          {t('stepHotlineMayHaveEnded', [step.mayHaveEnded])}
+        </p>
+      )}
       {c.email && <p class="step-contact">{t('stepForwardEmail', [c.email])}</p>}
       {c.textNumber && <p class="step-contact">{t('stepForwardText', [c.textNumber])}</p>}
       {step.companyCountryUnknown && (

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import contacts from '@generated/help-contacts.json';
-import { decideRegion, type RegionCode } from '../core/help-region';
+import type { RegionCode } from '../core/help-region';
 import type { RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   const url = (await targetUrl()) ?? '';
   // One message brings the lookup, the breaches' details, their ticks and the chosen region: the popup loads no
   // storage code and no data of its own.
-  const found = await send('lookup/url', { url }).catch((e: unknown) => {
+  const found = await send('lookup/url', {
+    url,
+    languages: [...navigator.languages, language],
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  }).catch((e: unknown) => {
     render(<PopupFailure reason={(e as Error).message || String(e)} t={browserTranslate} />, root);
     throw e;
   });
@@ -44,12 +48,7 @@ async function main(): Promise<void> {
       : found.lookup;
   // data/help/regions.json without its sources (npm run data:build); checked by the data-quality test.
   const regions = contacts as Record<RegionCode, RegionContacts>;
-  const decision = decideRegion({
-    stored: found.region,
-    languages: [...navigator.languages, language],
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    breachCountry: details.breaches[0]?.country,
-  });
+  const decision = found.regionDecision;
   const links = {
     alerts: browser.runtime.getURL('src/alerts/index.html'),
     options: browser.runtime.getURL('src/options/index.html'),
@@ -69,6 +68,9 @@ async function main(): Promise<void> {
       markSeen={(ids) => send('alerts/seen', { ids })}
       markSeenOn={new URLSearchParams(location.search).has('url') ? 'interaction' : 'open'}
       links={links}
+      muted={found.muted}
+      unmute={(site) => send('sites/unmute', { site })}
+      recordSensitive={found.recordSensitive}
     />,
     root,
   );

@@ -6,6 +6,7 @@ import type { Breach } from '../core/dataset-schema';
 import type { UpdateState } from '../core/update-schedule';
 import type { Progress } from './progress';
 import type { Settings } from './storage';
+import type { RegionBasis, RegionCode } from '../core/help-region';
 
 /** What the options page shows about the breach data in use and its updates. */
 export interface DataStatus {
@@ -35,6 +36,15 @@ export interface SiteLookup {
   progress: Record<string, Progress>;
   /** The help-contacts region the person chose, if any (the popup's other setting). */
   region: Settings['region'];
+  /**
+   * The region whose help contacts the popup shows, and why: decided in the worker from the choice, the browser's
+   * languages and time zone, and the first breach's country (help-region.ts), so the popup loads none of that.
+   */
+  regionDecision: { code: RegionCode; basis: RegionBasis };
+  /** The sites of the breaches found that the person muted: the popup says so and offers to unmute. */
+  muted: string[];
+  /** Whether alerts of sensitive breaches are stored (the card's words follow what is stored). */
+  recordSensitive: boolean;
 }
 
 /** What the alerts page exports and imports: alerts with a marker that says what the file is. */
@@ -44,7 +54,11 @@ export const EXPORT_FORMAT = 'am-i-affected/alerts';
 // a misspelt type or a wrong payload is a compile error.
 export interface MessageMap {
   /** Looks a URL up in the data the worker badges with (bundled or downloaded), with its compact index. */
-  'lookup/url': { request: { url: string }; response: SiteLookup };
+  'lookup/url': {
+    /** With the page's languages and time zone: the worker decides the help region from them (help-region.ts). */
+    request: { url: string; languages?: string[]; timeZone?: string };
+    response: SiteLookup;
+  };
   /** Stores one breach's progress (ticks, "not a customer"); answers what was stored. */
   'progress/set': { request: { breachId: string; progress: Progress }; response: Progress };
   'alerts/list': { request: Record<string, never>; response: Alert[] };

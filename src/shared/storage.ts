@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { RECENT_YEARS } from '../core/breach-urgency';
 import { EMPTY_PROGRESS, type Progress } from './progress';
 import { REGION_CODES } from '../core/region-codes';
 import type { Alert } from '../core/alert-bookkeeping';
@@ -13,7 +14,7 @@ import { INITIAL_UPDATE_STATE, type UpdateState } from '../core/update-schedule'
 //   writes to one key from one context are serialised. Alerts are written only by the service worker.
 // - "meta".schemaVersion says which layout the data has; migrate() brings any older layout up to date.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The parts of browser.storage.local this module uses; tests hand in an in-memory one. */
 export interface StorageArea {
@@ -42,8 +43,10 @@ export const SettingsSchema = v.object({
   notifications: v.optional(v.boolean(), false),
   paused: v.optional(v.boolean(), false),
   mutedSites: v.optional(v.array(Domain), []),
-  maxAgeYears: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
-  keepSensitiveTitles: v.optional(v.boolean(), false),
+  // Breaches made public within RECENT_YEARS raise the alarm (breach-urgency.ts); the alerts follow by default.
+  maxAgeYears: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), RECENT_YEARS),
+  /** Store alerts of sensitive breaches (schema 3; before, only their titles were left out). */
+  recordSensitive: v.optional(v.boolean(), false),
   /** Daily download of Have I Been Pwned's breach list (README: "Data updates"). */
   updates: v.optional(v.boolean(), true),
 });
@@ -77,6 +80,7 @@ export const AlertSchema = v.object({
   site: Domain,
   breachId: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
   title: v.optional(v.string()),
+  breachDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}){0,2}$/))),
   firstSeen: v.pipe(v.number(), v.finite()),
   lastSeen: v.pipe(v.number(), v.finite()),
   // 0 for an alert raised by a data update (a site visited before the breach was known), not by a visit.
@@ -104,6 +108,7 @@ const BreachSummarySchema = v.object({
   title: v.string(),
   domains: v.array(Domain),
   breachDate: v.string(),
+  knownSince: v.optional(v.string()),
   sensitive: v.boolean(),
   origin: v.picklist(['curated', 'hibp']),
   hibpName: v.optional(v.string()),
@@ -148,8 +153,36 @@ const MIGRATIONS: Record<number, Migration> = {
   // alerts arrived under "alert:" keys. Version 1 data (progress, region) is kept as it is.
   1: (all) => {
     const s = (all[SETTINGS_KEY] ?? {}) as Record<string, unknown>;
-    return { ...all, [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...s } };
+    return { ...all, [SETTINGS_KEY]: { ...V2_DEFAULTS, ...s } };
   },
+  // 2 → 3 (issue #22): a sensitive breach's alert is not stored unless the person opts in. Those who had let its
+  // title be kept (keepSensitiveTitles) opted in to more than the title, so they keep their alerts; everyone
+  // else's alerts without a title (schema 2 left it out of sensitive breaches only) are removed. The alert age
+  // window's old default, "any year" (which 1 → 2 wrote into every install), becomes the new default, 3 years.
+  2: (all) => {
+    const s = { ...((all[SETTINGS_KEY] ?? {}) as Record<string, unknown>) };
+    const optedIn = s.keepSensitiveTitles === true;
+    delete s.keepSensitiveTitles;
+    s.recordSensitive = optedIn;
+    if (s.maxAgeYears === null) s.maxAgeYears = RECENT_YEARS;
+    const kept = Object.entries(all).filter(
+      ([key, value]) =>
+        optedIn ||
+        !key.startsWith('alert:') ||
+        !(value && typeof value === 'object' && !('title' in value && typeof value.title === 'string')),
+    );
+    return { ...Object.fromEntries(kept), [SETTINGS_KEY]: s };
+  },
+};
+
+/** Settings as schema 2 wrote them, for the 1 → 2 migration (fields that later versions renamed included). */
+const V2_DEFAULTS = {
+  notifications: false,
+  paused: false,
+  mutedSites: [],
+  maxAgeYears: null,
+  keepSensitiveTitles: false,
+  updates: true,
 };
 
 export function createStore(area: StorageArea, log: Logger = console) {
@@ -253,6 +286,9 @@ export function createStore(area: StorageArea, log: Logger = console) {
         data = migrate(data);
         version++;
       }
+      // Keys a migration dropped go first: if the browser stops in between, the next start migrates again.
+      const dropped = Object.keys(all).filter((k) => !(k in data));
+      if (dropped.length) await area.remove(dropped);
       await area.set({ ...data, [META_KEY]: { schemaVersion: SCHEMA_VERSION } });
     },
 

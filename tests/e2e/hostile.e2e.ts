@@ -60,6 +60,8 @@ describe('hostile dataset text in the popup', () => {
     await page.goto(h.popupUrl('https://www.hostile-breach.co.uk/'));
     const card = page.locator('article[data-breach-id="hibp-hostiletest"]');
     await card.waitFor();
+    // The details fold away under the verdict and the first steps: open them.
+    await card.locator('.breach-more > summary').click();
     // The card must have rendered the description, or "nothing executable" would prove nothing.
     await expect(card.locator('.description').textContent()).resolves.toContain('Readable text survives.');
     await card.locator('.description em').waitFor(); // the sanitised markup has replaced the plain text

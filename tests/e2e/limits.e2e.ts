@@ -120,11 +120,11 @@ describe('storage filled to the limit', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'alerts-import-partial.png'), fullPage: true });
     await page.close();
 
-    const flowers = await h.context.newPage();
-    await flowers.goto(h.site('www.debenhamsflowers.com'));
-    expect(await h.badgeOf(flowers, (t) => t === '1')).toBe('1');
-    expect(await h.colourOf(flowers)).toBe(ALERT_RGB);
-    await flowers.close();
+    const adidas = await h.context.newPage();
+    await adidas.goto(h.site('www.adidas.co.uk'));
+    expect(await h.badgeOf(adidas, (t) => t === '1')).toBe('1');
+    expect(await h.colourOf(adidas)).toBe(ALERT_RGB);
+    await adidas.close();
     await h.worker.evaluate(() => chrome.storage.local.clear());
   });
 });

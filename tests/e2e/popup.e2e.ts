@@ -55,30 +55,38 @@ describe('popup in Chromium', () => {
     }
   });
 
-  it('Debenhams Flowers: call your bank, new card and the hotline come first', async () => {
+  it('Debenhams Flowers (2017): what Debenhams already did comes first, calmly; its hotline may no longer run', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await openPopup('https://www.debenhamsflowers.com/', scheme);
-      // A 2017 password breach is a check now ("if you have not changed it since"), after the card steps.
-      expect((await stepIds(page, 'debenhams-flowers-2017')).slice(0, 4)).toEqual([
-        'call-bank',
-        'new-card',
-        'company-hotline',
-        'change-password',
-      ]);
+      // Debenhams had the cards reissued and the passwords deleted: the steps say so, and nothing says "now".
+      expect((await stepIds(page, 'debenhams-flowers-2017')).slice(0, 2)).toEqual(['change-password', 'new-card']);
+      expect(await stepIds(page, 'debenhams-flowers-2017')).not.toContain('call-bank');
       await expect(page.locator('[data-step="change-password"] label').textContent()).resolves.toContain(
-        'If you have not changed this password since 24 Feb 2017',
+        'The company reset the passwords',
       );
+      await expect(page.locator('[data-step="new-card"] label').textContent()).resolves.toContain(
+        'blocked and reissued',
+      );
+      expect(await page.locator('.urgency--now').count()).toBe(0);
       const hotline = page.locator('[data-step="company-hotline"] a[href="tel:03330037068"]');
       await expect(hotline.textContent()).resolves.toBe('0333 003 7068');
-      // No known change-password page: the standard address, with honest words.
-      const change = page.getByTestId('change-password-well-known');
-      await expect(change.locator('a').first().getAttribute('href')).resolves.toBe(
-        'https://debenhamsflowers.com/.well-known/change-password',
+      await expect(page.getByTestId('hotline-may-have-ended').textContent()).resolves.toBe(
+        'Set up in 2017: it may no longer run.',
       );
-      await expect(change.textContent()).resolves.toContain('Not every site supports it');
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       await page.screenshot({ path: join(SCREENSHOT_DIR, `popup-debenhams-flowers-${scheme}.png`), fullPage: true });
       await page.close();
     }
+  });
+
+  it('a password breach with no known change-password page: the standard address, with honest words', async () => {
+    const page = await openPopup('https://www.8tracks.com/');
+    const change = page.getByTestId('change-password-well-known');
+    await expect(change.locator('a').first().getAttribute('href')).resolves.toBe(
+      'https://8tracks.com/.well-known/change-password',
+    );
+    await expect(change.textContent()).resolves.toContain('Not every site supports it');
+    await page.close();
   });
 
   it('an unbreached site: no breach known, in both colour schemes', async () => {
@@ -129,7 +137,8 @@ describe('popup in Chromium', () => {
 
 describe('curated breaches in the popup', () => {
   it.each([
-    ['www.britishairways.com', 'british-airways-2018', 'Credit card CVV', 'Passport numbers', 'call-bank'],
+    // 2018: old, so the card step is a check ("if you still use a card you had in 2018"), not "call your bank".
+    ['www.britishairways.com', 'british-airways-2018', 'Credit card CVV', 'Passport numbers', 'new-card'],
     ['www.jdsports.co.uk', 'jd-sports-2023', 'Partial credit card data', 'Passwords', 'phishing'],
     ['www.harrods.com', 'harrods-2025', 'Loyalty program details', 'Credit cards', 'phishing'],
   ])('%s shows %s with exposed, not exposed, steps and sources', async (host, id, exposed, notTaken, step) => {

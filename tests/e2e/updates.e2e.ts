@@ -242,7 +242,8 @@ describe('breach data updates', () => {
         chrome.storage.local.get(['settings', 'corrupt:settings']).then((all) => all as Record<string, unknown>),
       );
     const after = await poll(stored, (all) => all['corrupt:settings'] !== undefined, 5000);
-    expect(after.settings).toMatchObject({ updates: false, maxAgeYears: null });
+    // The damaged field gets its default (3 years); updates stay off.
+    expect(after.settings).toMatchObject({ updates: false, maxAgeYears: 3 });
     const alarm = () => h.worker.evaluate(() => chrome.alarms.get('data-update').then((a) => a ?? null));
     expect(await poll(alarm, (a) => a !== null, 1500)).toBeNull();
     expect(seen.length).toBe(sentBefore);
@@ -275,6 +276,7 @@ describe('breach data updates', () => {
     await popup.goto(h.popupUrl('https://www.newly-breached.example/'));
     await popup.locator('article').filter({ hasText: 'Example Shop' }).waitFor();
     expect(await popup.locator('article').count()).toBe(1);
+    await popup.locator('article .breach-more > summary').click();
     const description = popup.locator('article .description');
     await description.locator('em').waitFor();
     expect(await description.innerHTML()).toBe(

@@ -20,7 +20,7 @@ import { memoryArea } from '../fixtures/memory-storage';
 import { fakeT, recordingAction } from '../fixtures/recording-action';
 
 const breach = { id: 'co-op-2025', title: 'Co-op cyber attack', breachDate: '2025-04', sensitive: false };
-const settings: AlertSettings = { paused: false, mutedSites: [], maxAgeYears: null, keepSensitiveTitles: false };
+const settings: AlertSettings = { paused: false, mutedSites: [], maxAgeYears: null, recordSensitive: false };
 const T0 = Date.UTC(2026, 10, 23);
 const quiet = { warn: () => undefined };
 const alert = (over: Partial<Alert>): Alert => ({
@@ -37,25 +37,27 @@ const alert = (over: Partial<Alert>): Alert => ({
 
 describe('alert bookkeeping', () => {
   it('creates one new alert on the first visit and counts later ones, keeping the state', () => {
-    const first = recordVisit(undefined, 'coop.co.uk', breach, settings, T0);
+    const first = recordVisit(undefined, 'coop.co.uk', breach, T0);
     expect(first).toEqual({
       id: 'coop.co.uk|co-op-2025',
       site: 'coop.co.uk',
       breachId: 'co-op-2025',
       title: 'Co-op cyber attack',
+      breachDate: '2025-04',
       firstSeen: T0,
       lastSeen: T0,
       visits: 1,
       state: 'new',
     });
-    const again = recordVisit({ ...first, state: 'reviewed' }, 'coop.co.uk', breach, settings, T0 + 5000);
+    const again = recordVisit({ ...first, state: 'reviewed' }, 'coop.co.uk', breach, T0 + 5000);
     expect(again).toMatchObject({ visits: 2, firstSeen: T0, lastSeen: T0 + 5000, state: 'reviewed' });
   });
 
-  it('keeps no title for a sensitive breach unless the person opted in', () => {
+  it('stores nothing of a sensitive breach unless the person opted in, and then its title too', () => {
     const sensitive = { ...breach, sensitive: true };
-    expect(recordVisit(undefined, 's.example', sensitive, settings, T0).title).toBeUndefined();
-    expect(recordVisit(undefined, 's.example', sensitive, { keepSensitiveTitles: true }, T0).title).toBe(breach.title);
+    expect(shouldAlert('s.example', sensitive, settings, T0)).toBe(false);
+    expect(shouldAlert('s.example', sensitive, { ...settings, recordSensitive: true }, T0)).toBe(true);
+    expect(recordVisit(undefined, 's.example', sensitive, T0).title).toBe(breach.title);
   });
 
   it('raises no alert when paused, on a muted site (or its subdomain), or for a breach older than the window', () => {
@@ -127,6 +129,16 @@ describe('recording visits in the worker', () => {
         breachDate: '2025-04',
         sensitive: false,
       },
+      // Breached in 2012, known since 2016: old, so calm.
+      {
+        id: 'old-2012',
+        title: 'Old leak',
+        domains: ['old.example'],
+        breachDate: '2012-07',
+        knownSince: '2016-08-31',
+        sensitive: false,
+      },
+      { id: 'dating-2025', title: 'Dating site', domains: ['dating.example'], breachDate: '2025-01', sensitive: true },
     ],
     ['co.uk'],
   );
@@ -152,6 +164,33 @@ describe('recording visits in the worker', () => {
     await handleTabUrl(deps, 1, 'https://coop.co.uk/', false);
     expect((await store.listAlerts())[0]!.visits).toBe(1);
     expect(calls.colour!.map((c) => (c as { color: string }).color)).toEqual(['#b3261e', '#3c5a80']);
+  });
+
+  it('badges an old breach calm: no alert by default (3 years), and a calm badge even when alerts cover any year', async () => {
+    const { store, deps, calls } = setup();
+    await handleTabUrl(deps, 1, 'https://www.old.example/', true);
+    expect(await store.listAlerts()).toEqual([]);
+    await store.updateSettings((s) => ({ ...s, maxAgeYears: null }));
+    await handleTabUrl(deps, 2, 'https://www.old.example/', true);
+    expect((await store.listAlerts()).map((a) => [a.id, a.state])).toEqual([['old.example|old-2012', 'new']]);
+    expect(calls.text).toEqual([
+      { tabId: 1, text: '1' },
+      { tabId: 2, text: '1' },
+    ]);
+    expect(calls.colour!.map((c) => (c as { color: string }).color)).toEqual(['#3c5a80', '#3c5a80']);
+  });
+
+  it('stores nothing of a sensitive breach by default, yet badges it; stores it once the person opts in', async () => {
+    const { store, deps, calls, area } = setup();
+    await handleTabUrl(deps, 1, 'https://dating.example/', true);
+    await handleTabUrl(deps, 1, 'https://dating.example/', false);
+    expect(Object.keys(area.data).filter((k) => k.includes('dating'))).toEqual([]);
+    expect(calls.colour!.map((c) => (c as { color: string }).color)).toEqual(['#b3261e', '#b3261e']);
+    await store.updateSettings((s) => ({ ...s, recordSensitive: true }));
+    await handleTabUrl(deps, 2, 'https://dating.example/', true);
+    expect((await store.listAlerts()).map((a) => [a.id, a.title])).toEqual([
+      ['dating.example|dating-2025', 'Dating site'],
+    ]);
   });
 
   it('badges a private (incognito) tab but records nothing from it', async () => {
@@ -180,21 +219,21 @@ describe('recording visits in the worker', () => {
     ]);
   });
 
-  it('records nothing on a muted site and badges it calm', async () => {
+  it('records nothing on a muted site and badges it grey (muted)', async () => {
     const { store, deps, calls } = setup({ settings: { ...DEFAULT_SETTINGS, mutedSites: ['coop.co.uk'] } });
     await handleTabUrl(deps, 1, 'https://www.coop.co.uk/', true);
     expect(await store.listAlerts()).toEqual([]);
     expect(calls.text).toEqual([{ tabId: 1, text: '1' }]);
-    expect(calls.colour).toEqual([{ tabId: 1, color: '#3c5a80' }]);
+    expect(calls.colour).toEqual([{ tabId: 1, color: '#5f6368' }]);
   });
 
-  it('badges a muted site calm even when an alert from before the mute is still new', async () => {
+  it('badges a muted site grey even when an alert from before the mute is still new', async () => {
     const { store, deps, calls } = setup();
     await handleTabUrl(deps, 1, 'https://www.coop.co.uk/', true);
     await store.updateSettings((s) => ({ ...s, mutedSites: ['coop.co.uk'] }));
     await handleTabUrl(deps, 1, 'https://www.coop.co.uk/', false);
     await handleTabUrl(deps, 2, 'https://www.coop.co.uk/', true);
-    expect(calls.colour!.map((c) => (c as { color: string }).color)).toEqual(['#b3261e', '#3c5a80', '#3c5a80']);
+    expect(calls.colour!.map((c) => (c as { color: string }).color)).toEqual(['#b3261e', '#5f6368', '#5f6368']);
     expect((await store.listAlerts())[0]).toMatchObject({ visits: 1, state: 'new' });
   });
 
@@ -305,6 +344,37 @@ describe('storage migrations and corruption', () => {
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...((before.settings as object) ?? {}) });
     await store.migrate(); // a second run changes nothing
     expect(area.data.meta).toEqual({ schemaVersion: SCHEMA_VERSION });
+  });
+
+  it('2 → 3: removes the alerts of sensitive breaches (schema 2 kept them without a title) unless opted in', async () => {
+    const before = fixture('v2.json');
+    const area = memoryArea(before);
+    const store = createStore(area, quiet);
+    await store.migrate();
+    expect(area.data.meta).toEqual({ schemaVersion: SCHEMA_VERSION });
+    expect((await store.listAlerts()).map((a) => a.id)).toEqual(['coop.co.uk|co-op-2025']);
+    expect(Object.keys(area.data).filter((k) => k.includes('ashleymadison'))).toEqual([]);
+    expect(await store.getProgress('co-op-2025')).toEqual({ ticked: ['phishing'], notCustomer: false });
+    // "Any year", the old default every install had stored, becomes the new default; the rest is kept.
+    expect(await store.getSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      region: 'GB-EAW',
+      mutedSites: ['marksandspencer.com'],
+      maxAgeYears: 3,
+      recordSensitive: false,
+    });
+    expect(area.data.settings).not.toHaveProperty('keepSensitiveTitles');
+
+    const optedIn = fixture('v2.json');
+    optedIn.settings = { ...(optedIn.settings as object), keepSensitiveTitles: true, maxAgeYears: 5 };
+    const kept = memoryArea(optedIn);
+    const keptStore = createStore(kept, quiet);
+    await keptStore.migrate();
+    expect((await keptStore.listAlerts()).map((a) => a.id).sort()).toEqual([
+      'ashleymadison.com|hibp-ashleymadison',
+      'coop.co.uk|co-op-2025',
+    ]);
+    expect(await keptStore.getSettings()).toMatchObject({ maxAgeYears: 5, recordSensitive: true });
   });
 
   it('sets corrupt alerts aside and keeps the good ones', async () => {

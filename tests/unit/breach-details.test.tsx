@@ -10,7 +10,7 @@ import { loadBreachDetails, type BreachRef, type DetailReaders } from '../../src
 import type { Breach, Dataset } from '../../src/core/dataset-schema';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { PopupFailure } from '../../src/popup/PopupFailure';
-import { createStore } from '../../src/shared/storage';
+import { createStore, DEFAULT_SETTINGS } from '../../src/shared/storage';
 import { GENERATED_DIR } from '../../scripts/lib/dataset-files';
 import { bundledDataset } from '../fixtures/bundled-dataset';
 import { memoryArea } from '../fixtures/memory-storage';
@@ -164,19 +164,17 @@ describe("the worker's lookup for the popup", () => {
     const files = Object.fromEntries(dataset.breaches.map((b) => [b.id, JSON.stringify(b)]));
     const downloadedAdobe = { ...byId.get('hibp-adobe')!, title: 'Adobe (downloaded)' };
     const r = readers(files, [downloadedAdobe]);
-    const region = async () => undefined;
+    const region = async () => DEFAULT_SETTINGS;
     const ticks = async (id: string) => ({
       ticked: id === 'hibp-adobe' ? ['change-password' as const] : [],
       notCustomer: false,
     });
 
-    const bundled = await lookupSite(
-      { ...base, source: 'bundled' },
-      'https://www.adobe.com/',
-      r,
-      ticks,
-      async () => 'US',
-    );
+    const bundled = await lookupSite({ ...base, source: 'bundled' }, 'https://www.adobe.com/', r, ticks, async () => ({
+      ...DEFAULT_SETTINGS,
+      region: 'US',
+      mutedSites: ['adobe.com'],
+    }));
     expect(bundled.lookup).toEqual({
       status: 'ok',
       host: 'www.adobe.com',
@@ -184,6 +182,8 @@ describe("the worker's lookup for the popup", () => {
     });
     expect(bundled.details.breaches.map((b) => b.title)).toEqual(['Adobe']);
     expect(bundled.region).toBe('US');
+    expect(bundled.muted).toEqual(['adobe.com']);
+    expect(bundled.recordSensitive).toBe(false);
     expect(bundled.progress).toEqual({ 'hibp-adobe': { ticked: ['change-password'], notCustomer: false } });
 
     const updated = await lookupSite(

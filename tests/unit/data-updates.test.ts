@@ -174,6 +174,7 @@ describe('a good update', () => {
         site: 'coop.co.uk',
         breachId: 'hibp-coopforum',
         title: 'Co-op Forum',
+        breachDate: '2019-03-01',
         firstSeen: T0,
         lastSeen: T0,
         visits: 0,

@@ -87,10 +87,14 @@ describe('the bundled dataset', () => {
       'breachDate',
       'domains',
       'id',
+      'knownSince',
       'origin',
       'sensitive',
       'title',
     ]);
+    // When it became known decides the alarm: HIBP's listing date where no disclosure is known.
+    const dropbox = summary.breaches.find((b) => b.id === 'hibp-dropbox')!;
+    expect([dropbox.breachDate, dropbox.knownSince]).toEqual(['2012-07-01', '2016-08-31']);
     // What a curated entry replaces travels with it, so a downloaded list is merged as the build merges.
     expect(summary.breaches.find((b) => b.replacesHibp)).toMatchObject({ origin: 'curated', replacesHibp: ['Romwe'] });
     expect(summary.breaches).toHaveLength(dataset.breaches.length);

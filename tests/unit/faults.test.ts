@@ -55,8 +55,8 @@ describe('settings with one damaged field', () => {
       mutedSites: ['coop.co.uk'],
       paused: true,
       region: undefined,
-      maxAgeYears: null,
-      keepSensitiveTitles: false,
+      maxAgeYears: 3,
+      recordSensitive: false,
     });
     expect(repairSettings('not a record')).toBeUndefined();
   });
@@ -67,7 +67,7 @@ describe('settings with one damaged field', () => {
     const settings = await store.getSettings();
     expect(settings.updates).toBe(false);
     expect(settings.mutedSites).toEqual(['coop.co.uk']);
-    expect(settings.maxAgeYears).toBeNull();
+    expect(settings.maxAgeYears).toBe(3);
     const stored = await area.get(null);
     expect(stored.settings).toMatchObject({ updates: false, mutedSites: ['coop.co.uk'] });
     expect(stored['corrupt:settings']).toMatchObject({ value: { maxAgeYears: 'five' } });

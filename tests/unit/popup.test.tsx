@@ -50,13 +50,25 @@ describe('popup: one breach', () => {
     expect(card('co-op-2025').querySelector('[data-step="change-password"]')).toBeNull();
   });
 
-  it('shows Debenhams Flowers: call your bank first, the hotline, and the supplier', () => {
+  it('shows Debenhams Flowers calmly: what Debenhams already did, its old hotline, and the supplier', () => {
     renderPopup('https://www.debenhamsflowers.com/');
     const el = card('debenhams-flowers-2017');
     const steps = [...el.querySelectorAll('[data-step]')].map((s) => s.getAttribute('data-step'));
-    // The password step of a 2017 breach is a check ("since"), so the card steps come first.
-    expect(steps.slice(0, 4)).toEqual(['call-bank', 'new-card', 'company-hotline', 'change-password']);
+    // A 2017 breach whose cards Debenhams had reissued and whose passwords it deleted: no "call your bank now".
+    expect(steps).not.toContain('call-bank');
+    expect(steps.slice(0, 2)).toEqual(['change-password', 'new-card']);
+    expect(el.querySelector('[data-step="new-card"] label')!.textContent).toContain('blocked and reissued');
+    expect(el.querySelector('[data-step="change-password"] label')!.textContent).toContain('reset the passwords');
+    expect(el.querySelector('.urgency--now')).toBeNull();
+    expect(el.getAttribute('data-alarm')).toBe('old');
+    // The list follows the browser's language ("address and" in en-GB, "address, and" in jsdom's en-US).
+    expect(el.querySelector('[data-testid="verdict"]')!.textContent).toMatch(
+      /^This breach is from 2017\. Your password, card details, name, address,? and email address were taken\. The company has not said that any of your data was safe\.$/,
+    );
     expect(el.querySelector('[data-step="company-hotline"] a[href="tel:03330037068"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="hotline-may-have-ended"]')!.textContent).toBe(
+      'Set up in 2017: it may no longer run.',
+    );
     expect(el.textContent).toContain('At a supplier: Ecomnova');
     expect(el.textContent).toContain('Up to 26,000 Debenhams Flowers customers');
   });
@@ -81,7 +93,9 @@ describe('popup: one breach', () => {
     await waitFor(() =>
       expect(card('co-op-2025').querySelector<HTMLInputElement>('[data-step="phishing"] input')!.checked).toBe(true),
     );
-    expect(card('co-op-2025').textContent).toContain('1 of 5 done');
+    // Three tasks; reporting fraud and complaining are advice, with no box and no count.
+    expect(card('co-op-2025').textContent).toContain('1 of 3 done');
+    expect(card('co-op-2025').querySelectorAll('[data-testid="advice"] input')).toHaveLength(0);
   });
 });
 
@@ -89,17 +103,29 @@ describe('popup: several breaches on one site', () => {
   const base = (over: Partial<Breach>): Breach =>
     ({ ...dataset.breaches.find((b) => b.id === 'co-op-2025')!, ...over }) as Breach;
   const breaches = () => [
-    base({ id: 'old-cards', title: 'Old card breach', breachDate: '2015-01', dataClasses: ['Credit cards'] }),
-    base({ id: 'new-emails', title: 'New email leak', breachDate: '2024-06', dataClasses: ['Email addresses'] }),
-    base({ id: 'mid-passwords', title: 'Password dump', breachDate: '2019-03', dataClasses: ['Passwords'] }),
+    base({
+      id: 'old-cards',
+      title: 'Old card breach',
+      breachDate: '2015-01',
+      disclosedDate: '2015-02',
+      dataClasses: ['Credit cards'],
+    }),
+    base({ id: 'new-emails', title: 'New email leak', breachDate: '2025-06', dataClasses: ['Email addresses'] }),
+    base({ id: 'new-passwords', title: 'Password dump', breachDate: '2025-03', dataClasses: ['Passwords'] }),
+    base({ id: 'other-emails', title: 'Other email leak', breachDate: '2025-08', dataClasses: ['Email addresses'] }),
   ];
 
-  it('lists them newest first and expands only the most severe', () => {
+  it('lists what needs doing first (recent, then most severe, then newest) and opens only the first', () => {
     renderPopup('https://www.coop.co.uk/', breaches());
     const articles = [...document.querySelectorAll('article')];
-    expect(articles.map((a) => a.dataset.breachId)).toEqual(['new-emails', 'mid-passwords', 'old-cards']);
-    expect(articles.map((a) => a.querySelector('details')!.open)).toEqual([false, false, true]);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('3 known data breaches for www.coop.co.uk');
+    expect(articles.map((a) => a.dataset.breachId)).toEqual([
+      'new-passwords',
+      'other-emails',
+      'new-emails',
+      'old-cards',
+    ]);
+    expect(articles.map((a) => a.querySelector('details')!.open)).toEqual([true, false, false, false]);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('4 known data breaches for www.coop.co.uk');
   });
 });
 

@@ -7,7 +7,7 @@ const GB: RegionContacts = regions.regions['GB-EAW'];
 const US: RegionContacts = regions.regions.US;
 const ids = (dataClasses: string[], extra: Partial<Parameters<typeof protectiveSteps>[0]> = {}, region = GB) =>
   protectiveSteps({ dataClasses, domains: ['example.co.uk'], ...extra }, region).map((s) => s.id);
-const ALWAYS: StepId[] = ['report-fraud', 'complain-regulator'];
+const ALWAYS: StepId[] = ['phishing', 'report-fraud', 'complain-regulator'];
 
 describe('steps chosen per data class', () => {
   it.each<[string, StepId[]]>([
@@ -20,9 +20,9 @@ describe('steps chosen per data class', () => {
     ['Payment histories', ['watch-statements']],
     ['Dates of birth', ['credit-report', 'identity-theft']],
     ['Government issued IDs', ['credit-report', 'identity-theft']],
-    ['Email addresses', ['phishing']],
-    ['Phone numbers', ['phishing']],
-    ['Physical addresses', ['phishing']],
+    ['Email addresses', []],
+    ['Phone numbers', []],
+    ['Physical addresses', []],
     ['Avatars', []],
   ])('%s → %j (plus the steps every breach gets)', (dataClass, expected) => {
     expect(
@@ -80,6 +80,7 @@ describe('contacts', () => {
     expect(steps[0]).toEqual({
       id: 'company-hotline',
       urgency: 'now',
+      kind: 'task',
       because: [],
       contact: { phone: '0333 003 7068', label: 'Helpline' },
     });
