@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, SCREENSHOT_DIR, seedAlerts, type Harness, poll } from './harness';
+import { ALERT_RGB, CALM_RGB, MUTED_RGB, launch, SCREENSHOT_DIR, seedAlerts, type Harness, poll } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -29,9 +29,6 @@ async function pollAlerts(until: (a: StoredAlert[]) => boolean): Promise<StoredA
 /** Fills storage with 1,000 alerts of other sites, so the tests below run against a long history. */
 const seedHistory = () => seedAlerts(h.worker, 1000, 'history');
 const fresh = (alerts: StoredAlert[]) => alerts.filter((a) => !a.site.startsWith('history'));
-const ALERT_RGB = '179,38,30,255';
-const CALM_RGB = '60,90,128,255';
-const MUTED_RGB = '95,99,104,255';
 /** Alerts for breaches of any year (the setting's other end): old HIBP breaches then raise alerts too, calmly. */
 const anyYear = () =>
   h.worker.evaluate(async () => {

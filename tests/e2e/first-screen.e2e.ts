@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, poll, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+import { ALERT_RGB, CALM_RGB, MUTED_RGB, launch, poll, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,9 +16,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const ALERT_RGB = '179,38,30,255';
-const CALM_RGB = '60,90,128,255';
-const MUTED_RGB = '95,99,104,255';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Entry = { id: string; domains: string[]; origin: string; dataClasses: string[] };

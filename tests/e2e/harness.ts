@@ -26,6 +26,11 @@ export function findBrowser(name: string, envVar: string, paths: string[], aptPa
 }
 
 /** Chromium's own services (sign-in, safe browsing, updates), which it contacts with or without us. */
+/** The badge colours as Chromium reports them (r,g,b,a): alert, calm and muted (src/background/tab-badge.ts). */
+export const ALERT_RGB = '179,38,30,255';
+export const CALM_RGB = '60,90,128,255';
+export const MUTED_RGB = '95,99,104,255';
+
 export const BROWSER_OWN = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)$/;
 
 export const chromiumPath = () =>

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT } from '../../src/shared/messages';
-import { launch, poll, SCREENSHOT_DIR, type Harness } from './harness';
+import { ALERT_RGB, launch, poll, SCREENSHOT_DIR, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,7 +13,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const ALERT_RGB = '179,38,30,255';
 const FILLER = 'test-filler';
 
 /** Fills storage.local with one value of another key until `leave` bytes are free (a worker write). */

@@ -16,6 +16,8 @@ const byId = (id: string) => dataset.breaches.find((b) => b.id === id)!;
 const breach = (over: Partial<Breach>): Breach => ({ ...byId('co-op-2025'), notExposed: [], ...over }) as Breach;
 // The list follows the browser's language: jsdom's en-US adds a comma before "and", en-GB does not.
 const british = (text: string) => text.replace(/, and /g, ' and ');
+/** The steps of a Co-op-like breach with `over`, for a person in England and Wales, today. */
+const stepsOf = (over: Partial<Breach>) => protectiveSteps(breach(over), regions['GB-EAW']!, undefined, undefined, NOW);
 const sentence = (over: Partial<Breach>) => british(verdictText(breach(over), translate, NOW));
 
 describe('the verdict sentence', () => {
@@ -74,24 +76,16 @@ describe('the urgency rule', () => {
   });
 
   it('turns an old breach\'s password and card steps into checks, and nothing of it says "now"', () => {
-    const old = protectiveSteps(
-      breach({ breachDate: '2016', disclosedDate: '2016-05', dataClasses: ['Passwords', 'Credit cards'] }),
-      regions['GB-EAW']!,
-      undefined,
-      undefined,
-      NOW,
-    );
+    const old = stepsOf({ breachDate: '2016', disclosedDate: '2016-05', dataClasses: ['Passwords', 'Credit cards'] });
     expect(old.find((s) => s.urgency === 'now')).toBeUndefined();
     expect(old.find((s) => s.id === 'change-password')!.since).toBe('2016');
     expect(old.find((s) => s.id === 'new-card')!.since).toBe('2016');
     expect(old.find((s) => s.id === 'call-bank')).toBeUndefined();
-    const recent = protectiveSteps(
-      breach({ breachDate: '2026-01', disclosedDate: '2026-02', dataClasses: ['Passwords', 'Credit cards'] }),
-      regions['GB-EAW']!,
-      undefined,
-      undefined,
-      NOW,
-    );
+    const recent = stepsOf({
+      breachDate: '2026-01',
+      disclosedDate: '2026-02',
+      dataClasses: ['Passwords', 'Credit cards'],
+    });
     expect(recent.filter((s) => s.urgency === 'now').map((s) => s.id)).toEqual([
       'change-password',
       'call-bank',
@@ -100,18 +94,12 @@ describe('the urgency rule', () => {
   });
 
   it('says what the company already did instead of asking again', () => {
-    const steps = protectiveSteps(
-      breach({
-        breachDate: '2026-01',
-        disclosedDate: '2026-02',
-        dataClasses: ['Passwords', 'Credit cards'],
-        companyDid: ['reissued-cards', 'reset-passwords'],
-      }),
-      regions['GB-EAW']!,
-      undefined,
-      undefined,
-      NOW,
-    );
+    const steps = stepsOf({
+      breachDate: '2026-01',
+      disclosedDate: '2026-02',
+      dataClasses: ['Passwords', 'Credit cards'],
+      companyDid: ['reissued-cards', 'reset-passwords'],
+    });
     expect(steps.find((s) => s.id === 'call-bank')).toBeUndefined();
     expect(steps.find((s) => s.id === 'new-card')).toMatchObject({ companyDid: 'reissued-cards', urgency: 'soon' });
     expect(steps.find((s) => s.id === 'change-password')).toMatchObject({
@@ -122,22 +110,10 @@ describe('the urgency rule', () => {
 
   it('dates a company hotline and says it may have stopped once it is over two years old', () => {
     const hotline = { phone: '0333 003 7068', label: 'Helpline' };
-    const old = protectiveSteps(
-      breach({ breachDate: '2017-02', disclosedDate: '2017-05-05', hotline }),
-      regions['GB-EAW']!,
-      undefined,
-      undefined,
-      NOW,
-    );
+    const old = stepsOf({ breachDate: '2017-02', disclosedDate: '2017-05-05', hotline });
     expect(old.find((s) => s.id === 'company-hotline')).toMatchObject({ mayHaveEnded: '2017', urgency: 'ongoing' });
     expect(hotlineMayHaveEnded({ breachDate: '2025-04', disclosedDate: '2025-05-01' }, NOW)).toBe(false);
-    const fresh = protectiveSteps(
-      breach({ breachDate: '2026-06', disclosedDate: '2026-07-01', hotline }),
-      regions['GB-EAW']!,
-      undefined,
-      undefined,
-      NOW,
-    );
+    const fresh = stepsOf({ breachDate: '2026-06', disclosedDate: '2026-07-01', hotline });
     expect(fresh.find((s) => s.id === 'company-hotline')).toMatchObject({ urgency: 'now' });
     expect(fresh.find((s) => s.id === 'company-hotline')!.mayHaveEnded).toBeUndefined();
   });
