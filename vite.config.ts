@@ -74,6 +74,8 @@ export default defineConfig(({ mode }) => {
         [join(GENERATED_DIR, BREACH_DETAILS_DIR)]: BREACH_DETAILS_PATH,
         // Apple's lists are MIT: their notice ships with the code that uses them.
         'data/apple/LICENSE.md': 'data/apple/LICENSE.md',
+        // The privacy policy travels with the code it describes; the settings page links to it.
+        'PRIVACY.md': 'PRIVACY.md',
         // Read by the worker only when it checks a downloaded list (src/core/suffix-rules.ts); MPL notice inside.
         'data/psl/icann-suffixes.txt': SUFFIX_RULES_PATH,
       }),

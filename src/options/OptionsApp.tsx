@@ -15,6 +15,8 @@ export interface OptionsAppProps {
   /** Asks for access to haveibeenpwned.com again, after a person withdrew it (Firefox). */
   requestHostPermission?: () => Promise<boolean>;
   alertsUrl: string;
+  /** The privacy policy shipped in the package (PRIVACY.md). */
+  privacyUrl?: string;
 }
 
 const REGIONS: [RegionCode | '', MessageKey][] = [
@@ -25,7 +27,14 @@ const REGIONS: [RegionCode | '', MessageKey][] = [
 const AGES = [null, 1, 2, 3, 5, 10] as const;
 
 /** The options page's one state owner: the settings and the data status, saved through the worker. */
-export function OptionsApp({ send, t, requestNotifications, requestHostPermission, alertsUrl }: OptionsAppProps) {
+export function OptionsApp({
+  send,
+  t,
+  requestNotifications,
+  requestHostPermission,
+  alertsUrl,
+  privacyUrl,
+}: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [data, setData] = useState<DataStatus | null>(null);
   const [checking, setChecking] = useState(false);
@@ -184,7 +193,14 @@ export function OptionsApp({ send, t, requestNotifications, requestHostPermissio
         </a>
         )
       </p>
-      <p>{t('optionsDataPrivacy')}</p>
+      <p>
+        {t('optionsDataPrivacy')}{' '}
+        {privacyUrl && (
+          <a href={privacyUrl} target="_blank" rel="noopener" data-testid="privacy">
+            {t('optionsPrivacyPolicy')}
+          </a>
+        )}
+      </p>
     </>
   );
 }

@@ -16,6 +16,7 @@ render(
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
     requestHostPermission={() => browser.permissions.request({ origins: [BREACHES_HOST_PERMISSION] })}
     alertsUrl={browser.runtime.getURL('src/alerts/index.html')}
+    privacyUrl={browser.runtime.getURL('PRIVACY.md')}
   />,
   document.getElementById('app')!,
 );

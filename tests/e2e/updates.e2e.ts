@@ -2,16 +2,15 @@
 // Data updates in real Chromium: a local HTTPS server on 127.0.0.1:443 stands in for haveibeenpwned.com. The
 // browser reaches it through the harness's host mapping and trusts its self-signed certificate only because
 // this test adds --ignore-certificate-errors; the extension itself is the built one, production URL and all.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../src/core/format-date';
 import type { HibpBreach } from '../../src/core/hibp-convert';
 import { BROWSER_OWN, launch, poll, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+import { certificate, listenAsHibp } from './hibp-stand-in';
 
 const ENDPOINT = 'https://haveibeenpwned.com/api/v3/breaches';
 const published = readFileSync(join(ROOT, 'data', 'hibp', 'breaches.json'), 'utf8');
@@ -56,33 +55,6 @@ interface Seen {
 }
 
 type Mode = 'good' | 'not-modified-or-good' | '500' | 'truncated' | '50mb' | 'shrunk' | 'registry' | 'bigger';
-
-/** A self-signed certificate for haveibeenpwned.com, made with openssl for this run only. */
-function certificate(): { key: Buffer; cert: Buffer; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'amia-cert-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=haveibeenpwned.com',
-      '-addext',
-      'subjectAltName=DNS:haveibeenpwned.com',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')), dir };
-}
 
 function startEndpoint(mode: { current: Mode }, seen: Seen[], sent: { bytes: number }) {
   const { key, cert, dir } = certificate();
@@ -140,12 +112,7 @@ function startEndpoint(mode: { current: Mode }, seen: Seen[], sent: { bytes: num
       }
     }
   });
-  return new Promise<{ server: Server; dir: string }>((resolve, reject) => {
-    server.once('error', (e) =>
-      reject(new Error(`cannot listen on 127.0.0.1:443 for the stand-in endpoint (${(e as Error).message})`)),
-    );
-    server.listen(443, '127.0.0.1', () => resolve({ server, dir }));
-  });
+  return listenAsHibp(server, dir);
 }
 
 describe('breach data updates', () => {
