@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import type { Alert, AlertState } from '../core/alert-bookkeeping';
+import type { AlertTodo } from '../core/alert-todo';
 import { MATCHED_TEXT } from '../shared/matched-text';
 import type { MessageKey, Translate } from '../shared/i18n';
 
@@ -17,11 +19,30 @@ export interface AlertRowProps {
   /** Set when the alert's site is muted: the row says so and offers Unmute instead of Mute. */
   muted?: boolean;
   onUnmute?: () => void;
+  /** Progress through the breach's steps, and whether it needs action now (alert-todo.ts). */
+  todo?: AlertTodo;
+  /** The breach card opened in place, and the button that opens and closes it. */
+  open?: boolean;
+  onOpen?: () => void;
+  card?: ComponentChildren;
   t: Translate;
 }
 
 /** One alert: the site, the breach, when and how often, and what can be done with it. */
-export function AlertRow({ alert, detailsUrl, onState, onMute, muted = false, onUnmute, t }: AlertRowProps) {
+export function AlertRow({
+  alert,
+  detailsUrl,
+  onState,
+  onMute,
+  muted = false,
+  onUnmute,
+  todo,
+  open = false,
+  onOpen,
+  card,
+  t,
+}: AlertRowProps) {
+  const detailsId = `details-${alert.id.replace(/[^a-z0-9-]/gi, '-')}`;
   const title = alert.title ?? t('alertSensitiveTitle');
   const day = new Date(alert.firstSeen).toLocaleDateString(undefined, {
     day: 'numeric',
@@ -32,6 +53,14 @@ export function AlertRow({ alert, detailsUrl, onState, onMute, muted = false, on
     <li class={`alert alert--${alert.state}${muted ? ' alert--muted' : ''}`} data-alert-id={alert.id}>
       <div class="alert-main">
         <span class={`state state--${alert.state}`}>{t(STATE_TEXT[alert.state])}</span>
+        {todo?.needsAction && (
+          <span class="state state--action" data-testid="needs-action">
+            {t('alertNeedsAction')}
+          </span>
+        )}
+        {todo && !todo.needsAction && todo.alarm === 'old' && todo.breach && (
+          <span class="state state--old">{t('alertOldBreach')}</span>
+        )}
         {muted && (
           <span class="state state--muted" data-testid="muted">
             {t('alertMutedLabel')}
@@ -47,6 +76,11 @@ export function AlertRow({ alert, detailsUrl, onState, onMute, muted = false, on
             {t(MATCHED_TEXT[alert.matchedVia.kind], [alert.site, alert.matchedVia.via])}
           </span>
         )}
+        {todo && todo.tasks > 0 && (
+          <span class="alert-meta" data-testid="progress">
+            {t('alertProgress', [todo.done, todo.tasks])}
+          </span>
+        )}
         <span class="alert-meta">
           {alert.reported && alert.visits === 0 ? (
             t('alertReported', [day])
@@ -59,9 +93,15 @@ export function AlertRow({ alert, detailsUrl, onState, onMute, muted = false, on
         </span>
       </div>
       <div class="alert-actions" role="group" aria-label={t('alertActionsFor', [`${alert.site}: ${title}`])}>
-        <a href={detailsUrl} target="_blank" rel="noopener">
-          {t('alertOpen')}
-        </a>
+        {onOpen && todo?.breach ? (
+          <button aria-expanded={open} aria-controls={detailsId} onClick={onOpen} data-testid="details-toggle">
+            {t('alertDetailsToggle')}
+          </button>
+        ) : (
+          <a href={detailsUrl} target="_blank" rel="noopener">
+            {t('alertOpen')}
+          </a>
+        )}
         {alert.state === 'new' && <button onClick={() => onState('reviewed')}>{t('alertMarkReviewed')}</button>}
         {alert.state !== 'done' && alert.state !== 'dismissed' && (
           <button onClick={() => onState('done')}>{t('alertMarkDone')}</button>
@@ -77,6 +117,11 @@ export function AlertRow({ alert, detailsUrl, onState, onMute, muted = false, on
           <button onClick={onMute}>{t('alertMuteSite', [alert.site])}</button>
         )}
       </div>
+      {open && (
+        <div id={detailsId} class="alert-card" data-testid="alert-card">
+          {card}
+        </div>
+      )}
     </li>
   );
 }

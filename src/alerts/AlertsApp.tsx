@@ -1,25 +1,40 @@
 import { useEffect, useState } from 'preact/hooks';
 import { alertsToCsv, filterAlerts, isMuted, type Alert, type AlertFilter } from '../core/alert-bookkeeping';
 import type { MessageKey, Translate } from '../shared/i18n';
-import { EXPORT_FORMAT } from '../shared/messages';
+import { EXPORT_FORMAT, type AlertsOverview } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
 import { AlertRow, STATE_TEXT } from './AlertRow';
+import { alertTodo, orderTodos, summariseTodos, type AlertTodo } from '../core/alert-todo';
+import { formatPartialDate } from '../core/format-date';
+import { protectiveSteps, regulatorOfCountry, type RegionContacts, type StepId } from '../core/protective-steps';
+import { verdictOf } from '../core/verdict';
+import { EMPTY_PROGRESS, withTick, type Progress } from '../shared/progress';
+import { BreachCard } from '../popup/BreachCard';
 import { downloadText } from './download';
 
 export interface AlertsAppProps {
   send: typeof sendMessage;
   t: Translate;
   popupUrl: (site: string) => string;
+  /** Help contacts by region (data/help, as the popup has them), for the steps of a breach opened in place. */
+  regions?: Readonly<Record<string, RegionContacts>>;
+  /** Now, for the breaches' age. */
+  now?: () => number;
   /** Asks before clearing; window.confirm in the page, a stub in tests. */
   confirm?: (message: string) => boolean;
   download?: typeof downloadText;
 }
 
-const FILTERS: [AlertFilter, MessageKey][] = [
+type PageFilter = AlertFilter | 'action';
+const FILTERS: [PageFilter, MessageKey][] = [
+  ['action', 'alertsFilterAction'],
   ['new', 'alertsFilterNew'],
-  ['all', 'alertsFilterAll'],
+  ['done', 'alertsFilterDone'],
   ['dismissed', 'alertsFilterDismissed'],
+  ['all', 'alertsFilterAll'],
 ];
+/** Rows shown at once: a long history stays quick to show; "Show more" adds the next page. */
+const PAGE_SIZE = 50;
 
 /** The alerts page's one state owner: the stored alerts, the filter and search, and a status line. */
 export function AlertsApp({
@@ -28,20 +43,30 @@ export function AlertsApp({
   popupUrl,
   confirm = (m) => window.confirm(m),
   download = downloadText,
+  regions = {},
+  now = Date.now,
 }: AlertsAppProps) {
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
-  const [filter, setFilter] = useState<AlertFilter>('all');
+  const [filter, setFilter] = useState<PageFilter>('all');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [mutedSites, setMutedSites] = useState<readonly string[]>([]);
+  const [overview, setOverview] = useState<Omit<AlertsOverview, 'alerts' | 'mutedSites'> | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [pages, setPages] = useState(1);
   // After a row action, where focus goes: the row again, or the next one when the row left the list.
   const [focusAfter, setFocusAfter] = useState<{ id: string; index: number } | null>(null);
 
+  // One message brings the alerts, their breaches' details and progress, and the settings the page shows.
   const reload = () =>
-    Promise.all([
-      send('alerts/list', {}).then(setAlerts),
-      send('settings/get', {}).then((s) => setMutedSites(s.mutedSites)),
-    ]);
+    send('alerts/overview', {
+      languages: [...navigator.languages],
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }).then(({ alerts: list, mutedSites: muted, ...rest }) => {
+      setAlerts(list);
+      setMutedSites(muted);
+      setOverview(rest);
+    });
   useEffect(() => {
     if (!focusAfter) return;
     const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="alerts"] > li')];
@@ -105,7 +130,39 @@ export function AlertsApp({
     });
   };
 
-  const shown = alerts ? filterAlerts(alerts, filter, search) : [];
+  const region = (overview && regions[overview.regionDecision.code]) || Object.values(regions)[0];
+  const breaches = new Map((overview?.breaches ?? []).map((b) => [b.id, b]));
+  const stepsOf = (a: Alert) => {
+    const b = breaches.get(a.breachId);
+    return b && region ? protectiveSteps(b, region, a.site, regulatorOfCountry(b.country, region, regions), now()) : [];
+  };
+  const progressOf = (id: string) => overview?.progress[id] ?? EMPTY_PROGRESS;
+  const todos = alerts
+    ? alerts.map((a) =>
+        alertTodo(
+          {
+            alert: a,
+            breach: breaches.get(a.breachId),
+            steps: stepsOf(a),
+            ticked: progressOf(a.breachId).ticked,
+            notCustomer: progressOf(a.breachId).notCustomer,
+          },
+          now(),
+        ),
+      )
+    : [];
+  const summary = summariseTodos(todos);
+  const matching = new Set(filterAlerts(alerts ?? [], filter === 'action' ? 'all' : filter, search).map((a) => a.id));
+  const ordered = orderTodos(todos).filter(
+    (td) => matching.has(td.alert.id) && (filter !== 'action' || td.needsAction),
+  );
+  const shownTodos = ordered.slice(0, pages * PAGE_SIZE);
+  const shown = shownTodos.map((td) => td.alert);
+  const saveProgress = (breachId: string, change: (p: Progress) => Progress) =>
+    void act(async () => {
+      await send('progress/set', { breachId, progress: change(progressOf(breachId)) });
+      return null;
+    });
   return (
     <>
       <h1>{t('alertsTitle')}</h1>
@@ -169,42 +226,92 @@ export function AlertsApp({
         </p>
       ) : (
         <>
-          <p class="count">{t('alertsCount', [shown.length, alerts.length])}</p>
-          {shown.length === 0 ? (
+          <section class="summary" data-testid="summary" aria-label={t('alertsSummaryLabel')}>
+            <p class="summary-action">
+              {summary.needsAction.length === 0
+                ? t('alertsNothingUrgent')
+                : t(summary.needsAction.length === 1 ? 'alertsNeedActionOne' : 'alertsNeedActionMany', [
+                    summary.needsAction.length,
+                    summary.needsAction.map((td) => urgentText(td, t)).join(', '),
+                  ])}
+            </p>
+            <p>
+              {t('alertsSummarySites', [summary.sites])} {t('alertsSummarySteps', [summary.done, summary.tasks])}
+              {overview?.dataDate && <> {t('alertsSummaryData', [formatPartialDate(overview.dataDate)])}</>}
+            </p>
+          </section>
+          <p class="count">{t('alertsCount', [ordered.length, alerts.length])}</p>
+          {ordered.length === 0 ? (
             <p class="empty">{t('alertsNoMatch')}</p>
           ) : (
             <ul class="alerts" data-testid="alerts">
-              {shown.map((a, index) => (
-                <AlertRow
-                  key={a.id}
-                  alert={a}
-                  detailsUrl={popupUrl(a.site)}
-                  t={t}
-                  muted={isMuted(a.site, mutedSites)}
-                  onState={(state) =>
-                    rowAction(a, index, async () => {
-                      await send('alerts/set-state', { ids: [a.id], state });
-                      return t('alertActionDone', [a.site, t(STATE_TEXT[state])]);
-                    })
-                  }
-                  onMute={() =>
-                    rowAction(a, index, async () => {
-                      await send('sites/mute', { site: a.site });
-                      return t('alertsStatusMuted', [a.site]);
-                    })
-                  }
-                  onUnmute={() =>
-                    rowAction(a, index, async () => {
-                      await send('sites/unmute', { site: a.site });
-                      return t('popupUnmuted', [a.site]);
-                    })
-                  }
-                />
-              ))}
+              {shownTodos.map((td, index) => {
+                const a = td.alert;
+                return (
+                  <AlertRow
+                    key={a.id}
+                    alert={a}
+                    todo={td}
+                    open={open === a.id}
+                    onOpen={() => setOpen(open === a.id ? null : a.id)}
+                    card={
+                      open === a.id && td.breach ? (
+                        <BreachCard
+                          breach={td.breach}
+                          steps={stepsOf(a)}
+                          progress={progressOf(a.breachId)}
+                          expanded
+                          onToggleStep={(breachId, stepId: StepId, done) =>
+                            saveProgress(breachId, (p) => withTick(p, stepId, done))
+                          }
+                          onNotCustomer={(breachId, notCustomer) =>
+                            saveProgress(breachId, (p) => ({ ...p, notCustomer }))
+                          }
+                          t={t}
+                          host={a.site}
+                          now={now()}
+                        />
+                      ) : null
+                    }
+                    detailsUrl={popupUrl(a.site)}
+                    t={t}
+                    muted={isMuted(a.site, mutedSites)}
+                    onState={(state) =>
+                      rowAction(a, index, async () => {
+                        await send('alerts/set-state', { ids: [a.id], state });
+                        return t('alertActionDone', [a.site, t(STATE_TEXT[state])]);
+                      })
+                    }
+                    onMute={() =>
+                      rowAction(a, index, async () => {
+                        await send('sites/mute', { site: a.site });
+                        return t('alertsStatusMuted', [a.site]);
+                      })
+                    }
+                    onUnmute={() =>
+                      rowAction(a, index, async () => {
+                        await send('sites/unmute', { site: a.site });
+                        return t('popupUnmuted', [a.site]);
+                      })
+                    }
+                  />
+                );
+              })}
             </ul>
+          )}
+          {ordered.length > shown.length && (
+            <button class="more" data-testid="show-more" onClick={() => setPages(pages + 1)}>
+              {t('alertsShowMore', [Math.min(PAGE_SIZE, ordered.length - shown.length), ordered.length - shown.length])}
+            </button>
           )}
         </>
       )}
     </>
   );
+}
+
+/** "Debenhams Flowers (card details and password)": a breach that needs action, and why. */
+function urgentText(td: AlertTodo, t: Translate): string {
+  const nouns = verdictOf({ dataClasses: td.urgent }).taken.map((n) => t(`noun_${n}` as MessageKey));
+  return `${td.breach?.organisation ?? td.alert.title ?? td.alert.site} (${nouns.join(', ')})`;
 }

@@ -4,6 +4,9 @@ import browser from 'webextension-polyfill';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
 import { AlertsApp } from './AlertsApp';
+import contacts from '@generated/help-contacts.json';
+import type { RegionContacts } from '../core/protective-steps';
+import '../popup/popup.css';
 import './alerts.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
@@ -13,6 +16,7 @@ render(
     send={send}
     t={browserTranslate}
     popupUrl={(site) => browser.runtime.getURL(`src/popup/index.html?url=${encodeURIComponent(`https://${site}/`)}`)}
+    regions={contacts as Record<string, RegionContacts>}
   />,
   document.getElementById('app')!,
 );

@@ -17,7 +17,7 @@ import { parseSuffixRules, SUFFIX_RULES_PATH } from '../core/suffix-rules';
 import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
 import { createHandlers, route } from './message-router';
 import { BREACH_DETAILS_PATH, breachDetailsFile, type DetailReaders } from '../core/breach-details';
-import { lookupSite, refOf, rememberLast } from './site-lookup';
+import { alertsOverview, lookupSite, refOf, rememberLast } from './site-lookup';
 import { handleTabUrl, type SiteVisitDeps } from './site-visit';
 import { createVisitCounter } from './visit-counter';
 
@@ -190,6 +190,15 @@ const handlers = createHandlers({
     if (before.updates !== after.updates) await scheduleUpdates(after);
   },
   freeBytes: () => storageFreeBytes(),
+  overview: async (signals) =>
+    alertsOverview(
+      data,
+      await store.listAlerts(),
+      detailReaders,
+      (id) => store.getProgress(id),
+      await store.getSettings(),
+      signals,
+    ),
   lookup: (url, signals) =>
     lookupSite(
       data,

@@ -10,6 +10,7 @@ import {
   type Reply,
   type Request,
   type Response,
+  type AlertsOverview,
   type SiteLookup,
 } from '../shared/messages';
 import { AlertSchema, alertKey, ProgressSchema, SettingsSchema, type Settings, type Store } from '../shared/storage';
@@ -25,6 +26,14 @@ export interface RegionSignalsFromPage {
   timeZone: string | undefined;
 }
 
+/** A page's languages and time zone, checked like any other payload: only strings, and not too many. */
+function pageSignals(languages: unknown, timeZone: unknown): RegionSignalsFromPage {
+  return {
+    languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string').slice(0, 20) : [],
+    timeZone: typeof timeZone === 'string' ? timeZone.slice(0, 64) : undefined,
+  };
+}
+
 export interface RouterDeps {
   store: Store;
   /** Re-badges every open tab after a change that alters badge colours. */
@@ -36,6 +45,8 @@ export interface RouterDeps {
   settingsChanged: (before: Settings, after: Settings) => Promise<void>;
   /** Looks a URL up in the data in use (the popup's lookup). */
   lookup: (url: string, signals: RegionSignalsFromPage) => Promise<SiteLookup>;
+  /** The alerts page's to-do list (see site-lookup.ts alertsOverview). */
+  overview?: (signals: RegionSignalsFromPage) => Promise<AlertsOverview>;
   /** Bytes free in storage, where the browser can tell: an import that would not fit is refused before writing. */
   freeBytes?: () => Promise<number | undefined>;
 }
@@ -117,6 +128,7 @@ export function createHandlers({
   checkNow,
   settingsChanged,
   lookup,
+  overview,
   freeBytes,
 }: RouterDeps): Handlers {
   const after = async <T>(value: T) => {
@@ -125,17 +137,17 @@ export function createHandlers({
   };
   return {
     'lookup/url': ({ url, languages, timeZone }) =>
-      lookup(typeof url === 'string' ? url : '', {
-        // A page's payload is checked like any other: only strings, and not too many.
-        languages: Array.isArray(languages) ? languages.filter((l) => typeof l === 'string').slice(0, 20) : [],
-        timeZone: typeof timeZone === 'string' ? timeZone.slice(0, 64) : undefined,
-      }),
+      lookup(typeof url === 'string' ? url : '', pageSignals(languages, timeZone)),
     'progress/set': async ({ breachId, progress }) => {
       const checked = v.safeParse(ProgressPayload, { breachId, progress });
       if (!checked.success) throw new Error(`not a breach's progress: ${describeIssues(checked.issues)[0]}`);
       return store.updateProgress(checked.output.breachId, () => checked.output.progress);
     },
     'alerts/list': () => store.listAlerts(),
+    'alerts/overview': async ({ languages, timeZone }) => {
+      if (!overview) throw new Error('the overview is not available');
+      return overview(pageSignals(languages, timeZone));
+    },
     'alerts/set-state': async ({ ids, state }) => {
       const updated = await Promise.all(ids.map((id) => store.updateAlert(id, (a) => a && { ...a, state })));
       return after(updated.filter((a): a is Alert => Boolean(a)));

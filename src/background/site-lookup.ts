@@ -1,7 +1,8 @@
 import type { BreachSummary } from '../core/assemble-dataset';
 import { lookupUrl } from '../core/breach-index';
 import { loadBreachDetails, type BreachRef, type DetailReaders } from '../core/breach-details';
-import type { SiteLookup } from '../shared/messages';
+import type { AlertsOverview, SiteLookup } from '../shared/messages';
+import type { Alert } from '../core/alert-bookkeeping';
 import type { Progress } from '../shared/progress';
 import type { DataInUse } from './data-updates';
 import { isMuted } from '../core/alert-bookkeeping';
@@ -86,5 +87,38 @@ export function rememberLast<T>(read: (key: string) => Promise<T>, size = 32): (
     value.catch(() => kept.delete(key));
     if (kept.size > size) kept.delete(kept.keys().next().value!);
     return value;
+  };
+}
+
+/**
+ * The alerts page's overview: every alert, the details of its breach where the data in use still has it (found
+ * through the alert's site, as a visit finds it), each breach's progress, and the settings the page shows.
+ */
+export async function alertsOverview(
+  data: DataInUse,
+  alerts: Alert[],
+  readers: DetailReaders,
+  progressOf: (breachId: string) => Promise<Progress>,
+  settings: Settings,
+  signals: { languages: readonly string[]; timeZone: string | undefined },
+): Promise<AlertsOverview> {
+  const refs = new Map<string, BreachRef>();
+  for (const site of new Set(alerts.map((a) => a.site)))
+    for (const b of data.index.find(site)) if (!refs.has(b.id)) refs.set(b.id, refOf(b, data));
+  const wanted = [...new Set(alerts.map((a) => a.breachId))].filter((id) => refs.has(id));
+  const [details, progress] = await Promise.all([
+    loadBreachDetails(
+      wanted.map((id) => refs.get(id)!),
+      readers,
+    ),
+    Promise.all(wanted.map(async (id) => [id, await progressOf(id)] as const)),
+  ]);
+  return {
+    alerts,
+    breaches: details.breaches,
+    progress: Object.fromEntries(progress),
+    mutedSites: settings.mutedSites,
+    regionDecision: decideRegion({ stored: settings.region, ...signals, breachCountry: undefined }),
+    dataDate: data.dataDate,
   };
 }

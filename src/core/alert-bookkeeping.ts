@@ -159,7 +159,7 @@ export function mergeAlerts(stored: readonly Alert[], imported: readonly Alert[]
   return { merged: [...byId.values()], added };
 }
 
-export type AlertFilter = 'new' | 'all' | 'dismissed';
+export type AlertFilter = 'new' | 'done' | 'all' | 'dismissed';
 
 /** The alerts a filter and a search show, newest (last seen) first. Search matches site or title. */
 export function filterAlerts(alerts: readonly Alert[], filter: AlertFilter, search = ''): Alert[] {

@@ -6,7 +6,7 @@ import { alertId } from '../core/alert-bookkeeping';
 import type { RegionBasis, RegionCode } from '../core/help-region';
 import { breachSiteFor, type RegionContacts, type StepId } from '../core/protective-steps';
 import type { Translate } from '../shared/i18n';
-import type { Progress, ProgressStore } from '../shared/progress';
+import { withTick, type Progress, type ProgressStore } from '../shared/progress';
 import { PopupView } from './PopupView';
 
 export interface PopupAppProps {
@@ -104,12 +104,7 @@ export function PopupApp(props: PopupAppProps) {
       }
       progress={progress}
       t={t}
-      onToggleStep={(breachId, stepId: StepId, done) =>
-        save(breachId, (p) => ({
-          ...p,
-          ticked: done ? [...new Set([...p.ticked, stepId])] : p.ticked.filter((s) => s !== stepId),
-        }))
-      }
+      onToggleStep={(breachId, stepId: StepId, done) => save(breachId, (p) => withTick(p, stepId, done))}
       onNotCustomer={(breachId, notCustomer) => save(breachId, (p) => ({ ...p, notCustomer }))}
       links={links}
       muted={muted}

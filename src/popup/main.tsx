@@ -11,6 +11,7 @@ import { EMPTY_PROGRESS, type Progress, type ProgressStore } from '../shared/pro
 import { PopupApp } from './PopupApp';
 import { PopupFailure } from './PopupFailure';
 import './popup.css';
+import './popup-page.css';
 
 async function targetUrl(): Promise<string | undefined> {
   const fromQuery = new URLSearchParams(location.search).get('url');

@@ -47,6 +47,17 @@ export interface SiteLookup {
   recordSensitive: boolean;
 }
 
+/** What the alerts page shows: the alerts, their breaches' details and progress, and what it needs for help. */
+export interface AlertsOverview {
+  alerts: Alert[];
+  /** The details of the alerts' breaches that the data in use still has, read as the popup reads them. */
+  breaches: Breach[];
+  progress: Record<string, Progress>;
+  mutedSites: string[];
+  regionDecision: { code: RegionCode; basis: RegionBasis };
+  dataDate: string;
+}
+
 /** What the alerts page exports and imports: alerts with a marker that says what the file is. */
 export const EXPORT_FORMAT = 'am-i-affected/alerts';
 
@@ -62,6 +73,8 @@ export interface MessageMap {
   /** Stores one breach's progress (ticks, "not a customer"); answers what was stored. */
   'progress/set': { request: { breachId: string; progress: Progress }; response: Progress };
   'alerts/list': { request: Record<string, never>; response: Alert[] };
+  /** The alerts page's to-do list: alerts with their breaches' details and progress (with the page's signals). */
+  'alerts/overview': { request: { languages?: string[]; timeZone?: string }; response: AlertsOverview };
   'alerts/set-state': { request: { ids: string[]; state: AlertState }; response: Alert[] };
   /** The popup showed these alerts: new ones become reviewed, others keep their state. */
   'alerts/seen': { request: { ids: string[] }; response: number };

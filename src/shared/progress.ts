@@ -13,3 +13,8 @@ export interface ProgressStore {
   getProgress(breachId: string): Promise<Progress>;
   updateProgress(breachId: string, change: (p: Progress) => Progress): Promise<Progress>;
 }
+
+/** The progress with one step ticked (`done`) or unticked: the popup and the alerts page change it alike. */
+export function withTick(p: Progress, stepId: string, done: boolean): Progress {
+  return { ...p, ticked: done ? [...new Set([...p.ticked, stepId])] : p.ticked.filter((s) => s !== stepId) };
+}

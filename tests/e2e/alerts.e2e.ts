@@ -176,7 +176,8 @@ describe('stored alerts in Chromium', () => {
     );
     const p = await h.context.newPage();
     await p.goto(h.site('www.canva.com'));
-    await p.goto(h.site('www.chegg.com'));
+    const p2 = await h.context.newPage();
+    await p2.goto(h.site('www.chegg.com'));
     await expect
       .poll(async () =>
         Object.keys(await h.storage())
@@ -193,6 +194,7 @@ describe('stored alerts in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="alerts"] > li').count()).toBeGreaterThan(1);
     await page.close();
     await p.close();
+    await p2.close();
   });
 
   it('the popup marks what it showed as reviewed and calms the badge, but opened by URL only after a click', async () => {
@@ -217,6 +219,40 @@ describe('stored alerts in Chromium', () => {
     await expect.poll(() => h.colourOf(site)).toBe(CALM_RGB);
     await popup.close();
     await site.close();
+  });
+
+  it("is a to-do list: Dropbox needs action first, its card opens in place, and a tick there is the popup's", async () => {
+    await h.worker.evaluate(() => chrome.storage.local.clear());
+    for (const host of ['www.coop.co.uk', 'www.hellosign.com']) {
+      const p = await h.context.newPage();
+      await p.goto(h.site(host));
+      await h.badgeOf(p, (t) => t !== '');
+      await p.close();
+    }
+    await pollAlerts((a) => a.length === 2);
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(h.pageUrl('src/alerts/index.html'));
+    await expect
+      .poll(() => page.getByTestId('summary').textContent())
+      .toContain('1 breach needs action now: Dropbox, Inc. (password, login tokens).');
+    const rows = page.locator('[data-testid="alerts"] > li');
+    expect(await rows.first().getAttribute('data-alert-id')).toBe('hellosign.com|dropbox-sign-2024');
+    const row = rows.first();
+    await row.getByTestId('details-toggle').click();
+    await row.getByTestId('alert-card').locator('[data-step="change-password"] input').check();
+    await expect.poll(() => row.getByTestId('progress').textContent()).toMatch(/^1 of \d+ steps done$/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alerts-todo-card-open.png'), fullPage: true });
+    const popup = await h.context.newPage();
+    await popup.goto(h.popupUrl('https://www.hellosign.com/'));
+    await popup.locator('article[data-breach-id="dropbox-sign-2024"]').waitFor();
+    expect(
+      await popup
+        .locator('article[data-breach-id="dropbox-sign-2024"] [data-step="change-password"] input')
+        .isChecked(),
+    ).toBe(true);
+    await popup.close();
+    await page.close();
   });
 
   it('options: region, age window and muted sites are saved and shown', async () => {

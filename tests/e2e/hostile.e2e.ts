@@ -251,7 +251,12 @@ describe('privacy and least privilege', () => {
     const page = await h.context.newPage();
     const start = Date.now();
     await page.goto(h.pageUrl('src/alerts/index.html'));
-    await page.locator('[data-testid="alerts"] > li').nth(999).waitFor({ state: 'attached' });
+    // The first page of rows, and the count of all 1,000 (the rest are a "Show more" away).
+    await page.locator('[data-testid="alerts"] > li').nth(49).waitFor({ state: 'attached' });
+    await page
+      .getByText('1000 of 1000 alerts', { exact: false })
+      .or(page.getByText('1,000 of 1,000 alerts', { exact: false }))
+      .waitFor();
     const pageMs = Date.now() - start;
     const site = await h.context.newPage();
     const visitStart = Date.now();
@@ -259,7 +264,9 @@ describe('privacy and least privilege', () => {
     await h.badgeOf(site, (t) => t === '1');
     const alerts = Object.keys(await h.storage()).filter((k) => k.startsWith('alert:'));
     const visitMs = Date.now() - visitStart;
-    console.log(`1,000 stored alerts: alerts page listed them in ${pageMs} ms; a visit was badged in ${visitMs} ms`);
+    console.log(
+      `1,000 stored alerts: alerts page showed its first 50 in ${pageMs} ms; a visit was badged in ${visitMs} ms`,
+    );
     expect(alerts).toHaveLength(1001);
     expect(pageMs).toBeLessThan(3000);
     expect(visitMs).toBeLessThan(1000);

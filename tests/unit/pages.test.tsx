@@ -1,6 +1,17 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import summaryJson from '../../data/generated/dataset-summary.json';
+import type { DatasetSummary } from '../../src/core/assemble-dataset';
+import { bundledData } from '../../src/background/data-updates';
+import { alertsOverview } from '../../src/background/site-lookup';
+import { BREACH_DETAILS_DIR, breachDetailsFile, type DetailReaders } from '../../src/core/breach-details';
+import { compactBreachIndex } from '../../src/core/breach-index';
+import { compactIndexFromBase64 } from '../../src/core/compact-index';
+import { GENERATED_DIR } from '../../scripts/lib/dataset-files';
+import type { RegionContacts } from '../../src/core/protective-steps';
 import type { Alert } from '../../src/core/alert-bookkeeping';
 import { createHandlers, route } from '../../src/background/message-router';
 import { BUNDLED_STATUS, fixedDataUpdates } from '../fixtures/data-status';
@@ -14,11 +25,37 @@ import { memoryArea } from '../fixtures/memory-storage';
 
 afterEach(cleanup);
 
+const summary = summaryJson as DatasetSummary;
+const bundled = bundledData(
+  summary,
+  compactBreachIndex(summary.breaches, compactIndexFromBase64(summary.compactIndex), summary.publicSuffixes),
+);
+const regions = JSON.parse(readFileSync(join(GENERATED_DIR, 'help-contacts.json'), 'utf8')) as Record<
+  string,
+  RegionContacts
+>;
+const NOW = Date.UTC(2026, 10, 25);
+const readers: DetailReaders = {
+  readBundled: async (id) =>
+    JSON.parse(readFileSync(join(GENERATED_DIR, BREACH_DETAILS_DIR, breachDetailsFile(id)), 'utf8')),
+  readDownloaded: async () => undefined,
+};
+
 /** The pages' `send`, answered by the worker's real handlers over an in-memory storage. */
 function backend(initial: Record<string, unknown> = {}, data = fixedDataUpdates()) {
   const area = memoryArea(initial);
   const store = createStore(area, { warn: () => undefined });
-  const handlers = createHandlers({ store, rebadgeAll: async () => undefined, ...data });
+  // The alerts page's overview, as the worker makes it: the bundled data, each breach read from its own file.
+  const overview = async (signals: { languages: readonly string[]; timeZone: string | undefined }) =>
+    alertsOverview(
+      bundled,
+      await store.listAlerts(),
+      readers,
+      (id) => store.getProgress(id),
+      await store.getSettings(),
+      signals,
+    );
+  const handlers = createHandlers({ store, rebadgeAll: async () => undefined, ...data, overview });
   const send = (async (type: string, payload: unknown) => {
     const reply = await route(handlers, { type, payload });
     if (!reply.ok) throw new Error(reply.error);
@@ -70,7 +107,53 @@ describe('alerts page', () => {
     fireEvent.click(screen.getByLabelText('All'));
     fireEvent.input(screen.getByPlaceholderText('Search by site or company'), { target: { value: 'marks' } });
     await waitFor(() => expect(rows()).toEqual(['marksandspencer.com|marks-and-spencer-2025']));
-    expect(document.querySelector('a')?.getAttribute('href')).toBe('popup?marksandspencer.com');
+    // A breach the data has opens in place; one it no longer has links to the popup.
+    expect(screen.getByTestId('details-toggle').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('is a to-do list: what needs action first, a summary, progress, and the breach card in place', async () => {
+    const { send, area } = backend(
+      seed(
+        a('coop.co.uk', 'co-op-2025', { lastSeen: T0 + 3 }),
+        a('dropbox.com', 'dropbox-sign-2024', { lastSeen: T0 + 1 }),
+        a('debenhamsflowers.com', 'debenhams-flowers-2017', { lastSeen: T0 + 2, state: 'reviewed' }),
+        a('gone.example', 'not-in-the-data', { lastSeen: T0 + 4 }),
+      ),
+    );
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => `popup?${s}`} regions={regions} now={() => NOW} />);
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    // Dropbox Sign's passwords were taken in a recent breach: it needs action, and comes first.
+    expect(rows()[0]).toBe('dropbox.com|dropbox-sign-2024');
+    expect(screen.getByTestId('summary').textContent).toContain(
+      '1 breach needs action now: Dropbox, Inc. (password, login tokens).',
+    );
+    expect(screen.getByTestId('summary').textContent).toContain('Breached sites you use: 4.');
+    const row = document.querySelector('[data-alert-id="dropbox.com|dropbox-sign-2024"]')!;
+    expect(row.querySelector('[data-testid="needs-action"]')).not.toBeNull();
+    const progress = () => row.querySelector('[data-testid="progress"]')!.textContent!;
+    expect(progress()).toMatch(/^0 of \d+ steps done$/);
+    // The card opens in place; a tick there is the popup's tick (the same stored progress).
+    fireEvent.click(within(row as HTMLElement).getByTestId('details-toggle'));
+    const card = await within(row as HTMLElement).findByTestId('alert-card');
+    fireEvent.click(card.querySelector<HTMLInputElement>('[data-step="change-password"] input')!);
+    await waitFor(() => expect(area.data['progress:dropbox-sign-2024']).toMatchObject({ ticked: ['change-password'] }));
+    await waitFor(() => expect(progress()).toMatch(/^1 of \d+ steps done$/));
+    // The breach the data no longer has still lists, with a link instead of a card.
+    const gone = document.querySelector('[data-alert-id="gone.example|not-in-the-data"]')!;
+    expect(gone.querySelector('a')?.getAttribute('href')).toBe('popup?gone.example');
+    fireEvent.click(screen.getByLabelText('Needs action'));
+    await waitFor(() => expect(rows()).toEqual(['dropbox.com|dropbox-sign-2024']));
+  });
+
+  it('shows a long history a page at a time', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => a(`s${i}.example`, `b${i}`, { lastSeen: T0 + i }));
+    const { send } = backend(seed(...many));
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => s} />);
+    await waitFor(() => expect(rows()).toHaveLength(50));
+    expect(screen.getByTestId('show-more').textContent).toBe('Show 50 more (70 not shown)');
+    fireEvent.click(screen.getByTestId('show-more'));
+    await waitFor(() => expect(rows()).toHaveLength(100));
+    expect(screen.getByText('120 of 120 alerts', { exact: false })).toBeTruthy();
   });
 
   it('marks reviewed, done and dismissed through the worker, and mutes a site', async () => {
