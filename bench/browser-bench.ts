@@ -95,11 +95,33 @@ for (let round = 0; round < 3; round++) {
 await seedAlerts(h.worker, 1000, 'bench');
 const alertsTimes = await timeOpens('src/alerts/index.html', 'li.alert');
 const bareAgain = await timeOpens('bare.html', '#bare');
+// 10,000 alerts: the first row, and a search typed one key at a time (input → the list re-rendered).
+await seedAlerts(h.worker, 10_000, 'bench');
+const alerts10k = await timeOpens('src/alerts/index.html', 'li.alert');
+const typing = await h.context.newPage();
+await typing.goto(`chrome-extension://${h.extensionId}/src/alerts/index.html`);
+await typing.locator('li.alert').first().waitFor();
+const keystrokes: number[] = [];
+for (const query of ['b', 'be', 'ben', 'benc', 'bench', 'bench1', 'bench12', 'bench123', 'bench12', 'bench1', '']) {
+  keystrokes.push(
+    await typing.evaluate(async (q) => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      const start = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Preact renders after the event; the frame after that has the new list on screen.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - start;
+    }, query),
+  );
+}
+await typing.close();
 await h.close();
 rmSync(benchDir, { recursive: true, force: true });
 
 const floor = median(times['bare extension page (the floor)']!);
-const results: Record<string, { median: number; ratio?: number; target?: number }> = {
+// A target is a ratio to the bare page where the measure has one, unless it is given in ms (targetMs).
+const results: Record<string, { median: number; ratio?: number; target?: number; targetMs?: number }> = {
   'navigation → badge, worker warm (ms)': { median: median(warm), target: 50 },
   'navigation → badge, worker stopped first (ms)': { median: median(cold), target: 150 },
 };
@@ -111,15 +133,36 @@ const alertsFloor = median(bareAgain);
 results['alerts page, 1,000 alerts → first row (ms)'] = {
   median: median(alertsTimes),
   ratio: median(alertsTimes) / alertsFloor,
+  targetMs: 150,
+};
+results['alerts page, 10,000 alerts → first row (ms)'] = {
+  median: median(alerts10k),
+  ratio: median(alerts10k) / alertsFloor,
+};
+results['alerts page, 10,000 alerts → one keystroke of search (ms)'] = {
+  median: median(keystrokes),
+  targetMs: 100,
 };
 console.log(
   `\nIn Chromium (medians; ${VISITS} navigations, ${OPENS * 3} opens of each page, ratios to the bare page):`,
 );
 for (const [name, r] of Object.entries(results)) {
-  const ok = r.target === undefined ? '      ' : (r.ratio ?? r.median) <= r.target ? 'met   ' : 'MISSED';
+  const met =
+    r.targetMs !== undefined
+      ? r.median <= r.targetMs
+      : r.target === undefined
+        ? undefined
+        : (r.ratio ?? r.median) <= r.target;
+  const ok = met === undefined ? '      ' : met ? 'met   ' : 'MISSED';
   const ratio = r.ratio === undefined ? '' : ` ${r.ratio.toFixed(2)}× the bare page`;
   const target =
-    r.target === undefined ? '' : r.ratio === undefined ? ` (target < ${r.target} ms)` : ` (target ≤ ${r.target}×)`;
+    r.targetMs !== undefined
+      ? ` (target < ${r.targetMs} ms)`
+      : r.target === undefined
+        ? ''
+        : r.ratio === undefined
+          ? ` (target < ${r.target} ms)`
+          : ` (target ≤ ${r.target}×)`;
   console.log(`${ok} ${name.padEnd(62)} ${r.median.toFixed(1).padStart(7)}${ratio}${target}`);
 }
 const file = join(ROOT, 'bench', 'results.json');

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { alertsToCsv, filterAlerts, isMuted, type Alert, type AlertFilter } from '../core/alert-bookkeeping';
 import type { MessageKey, Translate } from '../shared/i18n';
 import { EXPORT_FORMAT, type AlertsOverview } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
 import { AlertRow, STATE_TEXT } from './AlertRow';
+import { Timeline } from './Timeline';
 import { alertTodo, orderTodos, summariseTodos, type AlertTodo } from '../core/alert-todo';
 import { formatPartialDate } from '../core/format-date';
 import { protectiveSteps, regulatorOfCountry, type RegionContacts, type StepId } from '../core/protective-steps';
@@ -106,13 +107,21 @@ export function AlertsApp({
     download(
       `am-i-affected-alerts-${new Date().toISOString().slice(0, 10)}.json`,
       'application/json',
-      JSON.stringify({ format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), alerts }, null, 2),
+      // With each breach's progress (ticks, "not a customer"), as the popup and this page store it.
+      JSON.stringify(
+        { format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), alerts, progress: overview?.progress ?? {} },
+        null,
+        2,
+      ),
     );
   const exportCsv = () =>
     download(
       `am-i-affected-alerts-${new Date().toISOString().slice(0, 10)}.csv`,
       'text/csv',
-      alertsToCsv(alerts ?? []),
+      alertsToCsv(alerts ?? [], (a) => {
+        const td = todoById.get(a.id);
+        return td && td.tasks > 0 ? td : undefined;
+      }),
     );
 
   const importFile = (file: File | undefined) =>
@@ -137,25 +146,29 @@ export function AlertsApp({
     return b && region ? protectiveSteps(b, region, a.site, regulatorOfCountry(b.country, region, regions), now()) : [];
   };
   const progressOf = (id: string) => overview?.progress[id] ?? EMPTY_PROGRESS;
-  const todos = alerts
-    ? alerts.map((a) =>
-        alertTodo(
-          {
-            alert: a,
-            breach: breaches.get(a.breachId),
-            steps: stepsOf(a),
-            ticked: progressOf(a.breachId).ticked,
-            notCustomer: progressOf(a.breachId).notCustomer,
-          },
-          now(),
+  // Worked out once per change of the data, not per keystroke: a search over 10,000 alerts stays quick.
+  const orderedAll = useMemo(
+    () =>
+      orderTodos(
+        (alerts ?? []).map((a) =>
+          alertTodo(
+            {
+              alert: a,
+              breach: breaches.get(a.breachId),
+              steps: stepsOf(a),
+              ticked: progressOf(a.breachId).ticked,
+              notCustomer: progressOf(a.breachId).notCustomer,
+            },
+            now(),
+          ),
         ),
-      )
-    : [];
-  const summary = summariseTodos(todos);
-  const matching = new Set(filterAlerts(alerts ?? [], filter === 'action' ? 'all' : filter, search).map((a) => a.id));
-  const ordered = orderTodos(todos).filter(
-    (td) => matching.has(td.alert.id) && (filter !== 'action' || td.needsAction),
+      ),
+    [alerts, overview],
   );
+  const summary = useMemo(() => summariseTodos(orderedAll), [orderedAll]);
+  const todoById = useMemo(() => new Map(orderedAll.map((td) => [td.alert.id, td])), [orderedAll]);
+  const matching = new Set(filterAlerts(alerts ?? [], filter === 'action' ? 'all' : filter, search).map((a) => a.id));
+  const ordered = orderedAll.filter((td) => matching.has(td.alert.id) && (filter !== 'action' || td.needsAction));
   const shownTodos = ordered.slice(0, pages * PAGE_SIZE);
   const shown = shownTodos.map((td) => td.alert);
   const saveProgress = (breachId: string, change: (p: Progress) => Progress) =>
@@ -240,7 +253,13 @@ export function AlertsApp({
               {overview?.dataDate && <> {t('alertsSummaryData', [formatPartialDate(overview.dataDate)])}</>}
             </p>
           </section>
+          <Timeline todos={orderedAll} now={now()} t={t} />
           <p class="count">{t('alertsCount', [ordered.length, alerts.length])}</p>
+          {overview && overview.setAside > 0 && (
+            <p class="note" data-testid="set-aside">
+              {t('alertsSetAside', [overview.setAside])}
+            </p>
+          )}
           {ordered.length === 0 ? (
             <p class="empty">{t('alertsNoMatch')}</p>
           ) : (

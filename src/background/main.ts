@@ -193,7 +193,7 @@ const handlers = createHandlers({
   overview: async (signals) =>
     alertsOverview(
       data,
-      await store.listAlerts(),
+      await store.listAlertsChecked(),
       detailReaders,
       (id) => store.getProgress(id),
       await store.getSettings(),

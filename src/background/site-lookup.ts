@@ -96,7 +96,7 @@ export function rememberLast<T>(read: (key: string) => Promise<T>, size = 32): (
  */
 export async function alertsOverview(
   data: DataInUse,
-  alerts: Alert[],
+  { alerts, setAside }: { alerts: Alert[]; setAside: number },
   readers: DetailReaders,
   progressOf: (breachId: string) => Promise<Progress>,
   settings: Settings,
@@ -120,5 +120,6 @@ export async function alertsOverview(
     mutedSites: settings.mutedSites,
     regionDecision: decideRegion({ stored: settings.region, ...signals, breachCountry: undefined }),
     dataDate: data.dataDate,
+    setAside,
   };
 }

@@ -173,14 +173,23 @@ export function filterAlerts(alerts: readonly Alert[], filter: AlertFilter, sear
 const CSV_COLUMNS = ['site', 'breachId', 'title', 'state', 'visits', 'firstSeen', 'lastSeen'] as const;
 
 /** Alerts as CSV (RFC 4180 quoting; dates as ISO; cells that a spreadsheet would run as formulas defused). */
-export function alertsToCsv(alerts: readonly Alert[]): string {
+export function alertsToCsv(
+  alerts: readonly Alert[],
+  /** Each alert's progress through its breach's steps, where the page knows it: three more columns. */
+  progressOf?: (a: Alert) => { done: number; tasks: number; needsAction: boolean } | undefined,
+): string {
   const cell = (v: unknown) => {
     let s = String(v ?? '');
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows = alerts.map((a) =>
-    CSV_COLUMNS.map((c) => cell(c === 'firstSeen' || c === 'lastSeen' ? new Date(a[c]).toISOString() : a[c])).join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  const extra = progressOf ? ['stepsDone', 'steps', 'needsAction'] : [];
+  const rows = alerts.map((a) => {
+    const p = progressOf?.(a);
+    return [
+      ...CSV_COLUMNS.map((c) => cell(c === 'firstSeen' || c === 'lastSeen' ? new Date(a[c]).toISOString() : a[c])),
+      ...(progressOf ? [cell(p?.done), cell(p?.tasks), cell(p ? (p.needsAction ? 'yes' : 'no') : '')] : []),
+    ].join(',');
+  });
+  return [[...CSV_COLUMNS, ...extra].join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -56,6 +56,8 @@ export interface AlertsOverview {
   mutedSites: string[];
   regionDecision: { code: RegionCode; basis: RegionBasis };
   dataDate: string;
+  /** Stored alerts that were damaged and set aside (kept as corrupt:…, not shown): the page counts them. */
+  setAside: number;
 }
 
 /** What the alerts page exports and imports: alerts with a marker that says what the file is. */

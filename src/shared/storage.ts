@@ -267,6 +267,24 @@ export function createStore(area: StorageArea, log: Logger = console) {
     });
   }
 
+  async function listAlertsChecked(): Promise<{ alerts: Alert[]; setAside: number }> {
+    const all = await area.get(null);
+    const alerts: Alert[] = [];
+    let setAside = 0;
+    for (const [key, raw] of Object.entries(all)) {
+      if (key.startsWith('corrupt:alert:')) setAside++;
+      if (!key.startsWith('alert:')) continue;
+      const checked = check(AlertSchema, raw);
+      if (checked.ok) alerts.push(checked.value);
+      else {
+        // Counted once: a copy set aside before is already among the corrupt: keys.
+        if (!(`corrupt:${key}` in all)) setAside++;
+        await setAsideQueued(key, raw, checked.reason);
+      }
+    }
+    return { alerts, setAside };
+  }
+
   return {
     /** Brings stored data up to SCHEMA_VERSION, one migration at a time; a newer layout is left alone. */
     async migrate(): Promise<void> {
@@ -344,17 +362,10 @@ export function createStore(area: StorageArea, log: Logger = console) {
       ),
 
     /** Every stored alert that fits its schema; the others are set aside with their reason. */
-    async listAlerts(): Promise<Alert[]> {
-      const all = await area.get(null);
-      const alerts: Alert[] = [];
-      for (const [key, raw] of Object.entries(all)) {
-        if (!key.startsWith('alert:')) continue;
-        const checked = check(AlertSchema, raw);
-        if (checked.ok) alerts.push(checked.value);
-        else await setAsideQueued(key, raw, checked.reason);
-      }
-      return alerts;
-    },
+    listAlerts: async (): Promise<Alert[]> => (await listAlertsChecked()).alerts,
+
+    /** The alerts, and how many stored alerts are set aside as damaged (now or before): the page says so. */
+    listAlertsChecked,
 
     getAlert: (id: string) => read<Alert | undefined>(alertKey(id), AlertSchema, undefined),
 

@@ -243,6 +243,18 @@ describe('stored alerts in Chromium', () => {
     await row.getByTestId('alert-card').locator('[data-step="change-password"] input').check();
     await expect.poll(() => row.getByTestId('progress').textContent()).toMatch(/^1 of \d+ steps done$/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'alerts-todo-card-open.png'), fullPage: true });
+    // The timeline draws both breaches, each row focusable; from 360 to 1280 px nothing scrolls sideways.
+    expect(await page.getByTestId('timeline').locator('g[role="img"]').count()).toBe(2);
+    await page.getByTestId('timeline').locator('g[role="img"]').first().focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
+      /^hellosign\.com: breached/,
+    );
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'alerts-todo-360.png'), fullPage: true });
     const popup = await h.context.newPage();
     await popup.goto(h.popupUrl('https://www.hellosign.com/'));
     await popup.locator('article[data-breach-id="dropbox-sign-2024"]').waitFor();

@@ -49,7 +49,7 @@ function backend(initial: Record<string, unknown> = {}, data = fixedDataUpdates(
   const overview = async (signals: { languages: readonly string[]; timeZone: string | undefined }) =>
     alertsOverview(
       bundled,
-      await store.listAlerts(),
+      await store.listAlertsChecked(),
       readers,
       (id) => store.getProgress(id),
       await store.getSettings(),
@@ -128,6 +128,16 @@ describe('alerts page', () => {
       '1 breach needs action now: Dropbox, Inc. (password, login tokens).',
     );
     expect(screen.getByTestId('summary').textContent).toContain('Breached sites you use: 4.');
+    // The timeline: one focusable, labelled row per breach the data has, in the list's order.
+    const timeline = [...screen.getByTestId('timeline').querySelectorAll('g[tabindex="0"]')];
+    expect(timeline.map((g) => g.getAttribute('aria-label')!.split(':')[0])).toEqual([
+      'dropbox.com',
+      'coop.co.uk',
+      'debenhamsflowers.com',
+    ]);
+    expect(timeline[2]!.getAttribute('aria-label')).toMatch(
+      /^debenhamsflowers\.com: breached 24 Feb 2017, known since 5 May 2017, your first visit recorded 2026-11-01$/,
+    );
     const row = document.querySelector('[data-alert-id="dropbox.com|dropbox-sign-2024"]')!;
     expect(row.querySelector('[data-testid="needs-action"]')).not.toBeNull();
     const progress = () => row.querySelector('[data-testid="progress"]')!.textContent!;
@@ -143,6 +153,21 @@ describe('alerts page', () => {
     expect(gone.querySelector('a')?.getAttribute('href')).toBe('popup?gone.example');
     fireEvent.click(screen.getByLabelText('Needs action'));
     await waitFor(() => expect(rows()).toEqual(['dropbox.com|dropbox-sign-2024']));
+  });
+
+  it('counts damaged stored alerts it cannot show, and keeps them aside', async () => {
+    const { send, area } = backend({
+      ...seed(a('coop.co.uk', 'co-op-2025')),
+      'alert:bad|y': { id: 'bad|y', visits: 'x' },
+    });
+    render(<AlertsApp send={send} t={t} popupUrl={(s) => s} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await waitFor(() =>
+      expect(screen.getByTestId('set-aside').textContent).toBe(
+        '1 damaged stored alert(s) could not be read and are not shown (kept aside, not deleted).',
+      ),
+    );
+    expect(Object.keys(area.data)).toContain('corrupt:alert:bad|y');
   });
 
   it('shows a long history a page at a time', async () => {
@@ -181,7 +206,10 @@ describe('alerts page', () => {
   });
 
   it('clears only after confirmation, and exports JSON and CSV', async () => {
-    const { send, store } = backend(seed(a('a.example', 'x')));
+    const { send, store } = backend({
+      ...seed(a('a.example', 'x'), a('coop.co.uk', 'co-op-2025', { lastSeen: T0 - 1 })),
+      'progress:co-op-2025': { ticked: ['phishing'], notCustomer: false },
+    });
     const files: { name: string; text: string }[] = [];
     let answer = false;
     render(
@@ -191,15 +219,24 @@ describe('alerts page', () => {
         popupUrl={(s) => s}
         confirm={() => answer}
         download={(name, _type, text) => void files.push({ name, text })}
+        regions={regions}
+        now={() => NOW}
       />,
     );
-    await waitFor(() => expect(rows()).toHaveLength(1));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(screen.getAllByTestId('progress')).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-    expect(JSON.parse(files[0]!.text).alerts).toEqual([a('a.example', 'x')]);
-    expect(files[1]!.text.split('\r\n')[1]).toMatch(/^a\.example,x,a\.example breach,new,1,/);
+    const json = JSON.parse(files[0]!.text);
+    expect(json.alerts).toHaveLength(2);
+    expect(json.progress).toEqual({ 'co-op-2025': { ticked: ['phishing'], notCustomer: false } });
+    // The steps done, of how many, and whether it needs action: blank where the breach is not in the data.
+    const csv = files[1]!.text.split('\r\n');
+    expect(csv[0]).toBe('site,breachId,title,state,visits,firstSeen,lastSeen,stepsDone,steps,needsAction');
+    expect(csv.find((l) => l.startsWith('a.example'))).toMatch(/^a\.example,x,a\.example breach,new,1,.*,,,$/);
+    expect(csv.find((l) => l.startsWith('coop.co.uk'))).toMatch(/,1,3,no$/);
     fireEvent.click(screen.getByRole('button', { name: 'Clear all' }));
-    expect(await store.listAlerts()).toHaveLength(1);
+    expect(await store.listAlerts()).toHaveLength(2);
     answer = true;
     fireEvent.click(screen.getByRole('button', { name: 'Clear all' }));
     await waitFor(() => expect(screen.getByTestId('empty')).toBeTruthy());
