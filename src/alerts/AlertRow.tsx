@@ -25,6 +25,8 @@ export interface AlertRowProps {
   open?: boolean;
   onOpen?: () => void;
   card?: ComponentChildren;
+  /** Another breach of the site of the row above: drawn as one group with it. */
+  sameSiteAsAbove?: boolean;
   t: Translate;
 }
 
@@ -40,6 +42,7 @@ export function AlertRow({
   open = false,
   onOpen,
   card,
+  sameSiteAsAbove = false,
   t,
 }: AlertRowProps) {
   const detailsId = `details-${alert.id.replace(/[^a-z0-9-]/gi, '-')}`;
@@ -50,7 +53,10 @@ export function AlertRow({
     year: 'numeric',
   });
   return (
-    <li class={`alert alert--${alert.state}${muted ? ' alert--muted' : ''}`} data-alert-id={alert.id}>
+    <li
+      class={`alert alert--${alert.state}${muted ? ' alert--muted' : ''}${sameSiteAsAbove ? ' alert--same-site' : ''}`}
+      data-alert-id={alert.id}
+    >
       <div class="alert-main">
         <span class={`state state--${alert.state}`}>{t(STATE_TEXT[alert.state])}</span>
         {todo?.needsAction && (

@@ -270,6 +270,7 @@ export function AlertsApp({
                   <AlertRow
                     key={a.id}
                     alert={a}
+                    sameSiteAsAbove={index > 0 && shownTodos[index - 1]!.alert.site === a.site}
                     todo={td}
                     open={open === a.id}
                     onOpen={() => setOpen(open === a.id ? null : a.id)}

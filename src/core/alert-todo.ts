@@ -58,13 +58,17 @@ const STATE_RANK: Record<AlertState, number> = { new: 1, reviewed: 2, done: 3, d
  */
 export function orderTodos(todos: readonly AlertTodo[]): AlertTodo[] {
   const rank = (t: AlertTodo) => (t.needsAction ? 0 : STATE_RANK[t.alert.state]);
-  return [...todos].sort(
+  const sorted = [...todos].sort(
     (a, b) =>
       rank(a) - rank(b) ||
       Number(b.alarm === 'recent') - Number(a.alarm === 'recent') ||
       b.alert.lastSeen - a.alert.lastSeen ||
       a.alert.site.localeCompare(b.alert.site),
   );
+  // Grouped by site: a site's other breaches follow its first (most pressing) one.
+  const bySite = new Map<string, AlertTodo[]>();
+  for (const t of sorted) bySite.set(t.alert.site, [...(bySite.get(t.alert.site) ?? []), t]);
+  return [...bySite.values()].flat();
 }
 
 export interface TodoSummary {

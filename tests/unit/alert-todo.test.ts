@@ -66,6 +66,20 @@ describe('an alert as a to-do', () => {
       'marksandspencer.com',
       'adidas.co.uk',
     ]);
+    // A site's breaches stay together, after its most pressing one.
+    const linkedin = [
+      todo(alert('linkedin.com', 'hibp-linkedin', { state: 'done', lastSeen: 20 })),
+      todo(alert('linkedin.com', 'hibp-linkedinscrape', { lastSeen: 3 })),
+    ];
+    expect(orderTodos([...todos, ...linkedin]).map((t) => t.alert.id)).toEqual([
+      'dropbox.com|dropbox-sign-2024',
+      'coop.co.uk|co-op-2025',
+      'linkedin.com|hibp-linkedinscrape',
+      'linkedin.com|hibp-linkedin',
+      'debenhamsflowers.com|debenhams-flowers-2017',
+      'marksandspencer.com|marks-and-spencer-2025',
+      'adidas.co.uk|adidas-2025',
+    ]);
     const s = summariseTodos(todos);
     expect(s.sites).toBe(4); // the dismissed one is left out
     expect(s.needsAction.map((t) => t.alert.site)).toEqual(['dropbox.com']);
