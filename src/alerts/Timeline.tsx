@@ -9,14 +9,15 @@ import type { Translate } from '../shared/i18n';
 
 /** At most this many breaches: the ones the to-do list puts first. */
 const ROWS = 12;
-const WIDTH = 640;
-const LABEL = 150;
 const ROW = 22;
+/** The drawing's width in its own units, so text keeps a readable size on a phone-width page too. */
+const sizeFor = (pageWidth: number) => (pageWidth < 560 ? { WIDTH: 360, LABEL: 110 } : { WIDTH: 640, LABEL: 150 });
 
 /** A partial date ("2017", "2017-05") as the time of its first day. */
 const timeOf = (date: string) => Date.parse(`${date}${date.length === 4 ? '-01-01' : date.length === 7 ? '-01' : ''}`);
 
 export function Timeline({ todos, now, t }: { todos: readonly AlertTodo[]; now: number; t: Translate }) {
+  const { WIDTH, LABEL } = sizeFor(typeof window === 'undefined' ? 1024 : window.innerWidth);
   const rows = todos.filter((td) => td.breach && td.alert.state !== 'dismissed').slice(0, ROWS);
   if (rows.length === 0) return null;
   const times = rows.flatMap((td) => [timeOf(td.breach!.breachDate), td.alert.firstSeen]).filter(Number.isFinite);
@@ -59,7 +60,9 @@ export function Timeline({ todos, now, t }: { todos: readonly AlertTodo[]; now: 
             >
               <title>{label}</title>
               <text x={LABEL - 8} y={y + 4} text-anchor="end" class="timeline-site">
-                {td.alert.site.length > 22 ? `${td.alert.site.slice(0, 21)}…` : td.alert.site}
+                {td.alert.site.length > LABEL / 7
+                  ? `${td.alert.site.slice(0, Math.floor(LABEL / 7) - 1)}…`
+                  : td.alert.site}
               </text>
               <line x1={LABEL} x2={WIDTH - 10} y1={y} y2={y} class="timeline-track" />
               <circle cx={x(timeOf(b.breachDate))} cy={y} r={5} class="timeline-breach" />
