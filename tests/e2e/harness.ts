@@ -36,11 +36,14 @@ export const BROWSER_OWN = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1
 export const chromiumPath = () =>
   findBrowser('Chromium', 'CHROME_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser'], 'chromium');
 
-/** Replaces the extension's storage with `count` alerts of made-up sites named `${prefix}${i}.example.com`. */
-export function seedAlerts(worker: Worker, count: number, prefix: string): Promise<void> {
+/**
+ * Replaces the extension's storage with `count` alerts of made-up sites named `${prefix}${i}.example.com` (schema 2
+ * and later store them alike); with `keep`, adds them to what is stored.
+ */
+export function seedAlerts(worker: Worker, count: number, prefix: string, keep = false): Promise<void> {
   return worker.evaluate(
-    async ([n, pre]) => {
-      await chrome.storage.local.clear();
+    async ([n, pre, add]) => {
+      if (!add) await chrome.storage.local.clear();
       const items: Record<string, unknown> = {};
       for (let i = 0; i < n; i++) {
         const site = `${pre}${i}.example.com`;
@@ -57,7 +60,7 @@ export function seedAlerts(worker: Worker, count: number, prefix: string): Promi
       }
       await chrome.storage.local.set(items);
     },
-    [count, prefix] as const,
+    [count, prefix, keep] as const,
   );
 }
 

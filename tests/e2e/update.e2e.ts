@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HibpBreach } from '../../src/core/hibp-convert';
 import { SCHEMA_VERSION } from '../../src/shared/storage';
-import { CALM_RGB, EXTENSION_DIR, launch, MUTED_RGB, poll, ROOT, type Harness } from './harness';
+import { CALM_RGB, EXTENSION_DIR, launch, MUTED_RGB, poll, ROOT, seedAlerts, type Harness } from './harness';
 import { certificate, listenAsHibp } from './hibp-stand-in';
 
 /** The release the update starts from: 0.1.0, as it landed (storage schema 2). */
@@ -142,23 +142,7 @@ describe(`an update in place from ${PREVIOUS.version} to the current build`, () 
       );
       await options.close();
       // And a long history: 1,000 more alerts of made-up sites, as schema 2 stored them.
-      await h.worker.evaluate(async () => {
-        const items: Record<string, unknown> = {};
-        for (let i = 0; i < 1000; i++) {
-          const site = `history${i}.example.com`;
-          items[`alert:${site}|b${i}`] = {
-            id: `${site}|b${i}`,
-            site,
-            breachId: `b${i}`,
-            title: `Breach ${i}`,
-            firstSeen: Date.now() - i * 60_000,
-            lastSeen: Date.now() - i * 60_000,
-            visits: 1 + (i % 7),
-            state: i % 3 === 0 ? 'new' : 'reviewed',
-          };
-        }
-        await chrome.storage.local.set(items);
-      });
+      await seedAlerts(h.worker, 1000, 'history', true);
       const before = (await storage()) as Record<string, unknown>;
       expect(before.meta).toEqual({ schemaVersion: 2 });
       expect(keys(before, 'alert:')).toHaveLength(1003);
