@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { alertsToCsv, filterAlerts, isMuted, type Alert, type AlertFilter } from '../core/alert-bookkeeping';
+import { alertMatches, alertsToCsv, isMuted, type Alert, type AlertFilter } from '../core/alert-bookkeeping';
 import type { MessageKey, Translate } from '../shared/i18n';
 import { EXPORT_FORMAT, type AlertsOverview } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
@@ -47,12 +47,13 @@ export function AlertsApp({
   regions = {},
   now = Date.now,
 }: AlertsAppProps) {
-  const [alerts, setAlerts] = useState<Alert[] | null>(null);
+  // Everything the page shows comes from one answer of the worker; the alerts and muted sites are read off it.
+  const [overview, setOverview] = useState<AlertsOverview | null>(null);
+  const alerts = overview?.alerts ?? null;
+  const mutedSites = overview?.mutedSites ?? [];
   const [filter, setFilter] = useState<PageFilter>('all');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
-  const [mutedSites, setMutedSites] = useState<readonly string[]>([]);
-  const [overview, setOverview] = useState<Omit<AlertsOverview, 'alerts' | 'mutedSites'> | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [pages, setPages] = useState(1);
   // After a row action, where focus goes: the row again, or the next one when the row left the list.
@@ -63,11 +64,7 @@ export function AlertsApp({
     send('alerts/overview', {
       languages: [...navigator.languages],
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    }).then(({ alerts: list, mutedSites: muted, ...rest }) => {
-      setAlerts(list);
-      setMutedSites(muted);
-      setOverview(rest);
-    });
+    }).then(setOverview);
   useEffect(() => {
     if (!focusAfter) return;
     const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="alerts"] > li')];
@@ -163,14 +160,16 @@ export function AlertsApp({
           ),
         ),
       ),
-    [alerts, overview],
+    [overview],
   );
   const summary = useMemo(() => summariseTodos(orderedAll), [orderedAll]);
   const todoById = useMemo(() => new Map(orderedAll.map((td) => [td.alert.id, td])), [orderedAll]);
-  const matching = new Set(filterAlerts(alerts ?? [], filter === 'action' ? 'all' : filter, search).map((a) => a.id));
-  const ordered = orderedAll.filter((td) => matching.has(td.alert.id) && (filter !== 'action' || td.needsAction));
+  const ordered = orderedAll.filter((td) =>
+    filter === 'action'
+      ? td.needsAction && alertMatches(td.alert, 'all', search)
+      : alertMatches(td.alert, filter, search),
+  );
   const shownTodos = ordered.slice(0, pages * PAGE_SIZE);
-  const shown = shownTodos.map((td) => td.alert);
   const saveProgress = (breachId: string, change: (p: Progress) => Progress) =>
     void act(async () => {
       await send('progress/set', { breachId, progress: change(progressOf(breachId)) });
@@ -278,7 +277,7 @@ export function AlertsApp({
                       open === a.id && td.breach ? (
                         <BreachCard
                           breach={td.breach}
-                          steps={stepsOf(a)}
+                          steps={td.steps}
                           progress={progressOf(a.breachId)}
                           expanded
                           onToggleStep={(breachId, stepId: StepId, done) =>
@@ -319,9 +318,12 @@ export function AlertsApp({
               })}
             </ul>
           )}
-          {ordered.length > shown.length && (
+          {ordered.length > shownTodos.length && (
             <button class="more" data-testid="show-more" onClick={() => setPages(pages + 1)}>
-              {t('alertsShowMore', [Math.min(PAGE_SIZE, ordered.length - shown.length), ordered.length - shown.length])}
+              {t('alertsShowMore', [
+                Math.min(PAGE_SIZE, ordered.length - shownTodos.length),
+                ordered.length - shownTodos.length,
+              ])}
             </button>
           )}
         </>

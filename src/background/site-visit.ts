@@ -49,8 +49,9 @@ export async function handleTabUrl<B extends IndexedBreach>(
   if (result?.status === 'ok' && result.breaches.length > 0) {
     const settings = await deps.store.getSettings();
     const now = deps.now();
-    allMuted = result.breaches.every((b) => isMuted(breachSiteFor(b.domains, result.host), settings.mutedSites));
-    for (const [site, all] of bySite(result.host, result.breaches)) {
+    const groups = bySite(result.host, result.breaches);
+    allMuted = [...groups.keys()].every((site) => isMuted(site, settings.mutedSites));
+    for (const [site, all] of groups) {
       // Only a breach made public within the last few years can make the badge alarm (breach-urgency.ts).
       const alertable = all.filter((b) => mayAlert(site, b, settings, now));
       const breaches = alertable.filter((b) => mayRecord(b, settings));

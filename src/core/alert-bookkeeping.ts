@@ -161,12 +161,18 @@ export function mergeAlerts(stored: readonly Alert[], imported: readonly Alert[]
 
 export type AlertFilter = 'new' | 'done' | 'all' | 'dismissed';
 
-/** The alerts a filter and a search show, newest (last seen) first. Search matches site or title. */
-export function filterAlerts(alerts: readonly Alert[], filter: AlertFilter, search = ''): Alert[] {
+/** Whether an alert is one a filter and a search show. Search matches site or title. */
+export function alertMatches(a: Alert, filter: AlertFilter, search = ''): boolean {
   const q = search.trim().toLowerCase();
+  return (
+    (filter === 'all' || a.state === filter) && (!q || a.site.includes(q) || (a.title ?? '').toLowerCase().includes(q))
+  );
+}
+
+/** The alerts a filter and a search show, newest (last seen) first. */
+export function filterAlerts(alerts: readonly Alert[], filter: AlertFilter, search = ''): Alert[] {
   return alerts
-    .filter((a) => filter === 'all' || a.state === filter)
-    .filter((a) => !q || a.site.includes(q) || (a.title ?? '').toLowerCase().includes(q))
+    .filter((a) => alertMatches(a, filter, search))
     .sort((a, b) => b.lastSeen - a.lastSeen || a.id.localeCompare(b.id));
 }
 

@@ -15,6 +15,8 @@ export interface AlertTodo {
   /** The breach's details, when the data in use still has them. */
   breach?: Breach | undefined;
   alarm: Alarm;
+  /** The breach's steps, as handed in: the card opened in place shows these. */
+  steps: readonly ProtectiveStep[];
   tasks: number;
   done: number;
   /** Usable card data or passwords taken, a recent breach, and the steps for them not all done. */
@@ -43,6 +45,7 @@ export function alertTodo({ alert, breach, steps, ticked, notCustomer }: TodoInp
     alert,
     breach,
     alarm,
+    steps,
     tasks: tasks.length,
     done,
     needsAction: !closed && alarm === 'recent' && urgent.length > 0 && urgentOpen,
@@ -54,7 +57,7 @@ const STATE_RANK: Record<AlertState, number> = { new: 1, reviewed: 2, done: 3, d
 
 /**
  * What needs doing first: needs action now, then new, then reviewed, then done, dismissed last; recent breaches
- * before old ones; then the most recently visited. A site's alerts stay together within a rank.
+ * before old ones; then the most recently visited. A site's other alerts follow its first (most pressing) one.
  */
 export function orderTodos(todos: readonly AlertTodo[]): AlertTodo[] {
   const rank = (t: AlertTodo) => (t.needsAction ? 0 : STATE_RANK[t.alert.state]);
@@ -65,9 +68,12 @@ export function orderTodos(todos: readonly AlertTodo[]): AlertTodo[] {
       b.alert.lastSeen - a.alert.lastSeen ||
       a.alert.site.localeCompare(b.alert.site),
   );
-  // Grouped by site: a site's other breaches follow its first (most pressing) one.
   const bySite = new Map<string, AlertTodo[]>();
-  for (const t of sorted) bySite.set(t.alert.site, [...(bySite.get(t.alert.site) ?? []), t]);
+  for (const t of sorted) {
+    const group = bySite.get(t.alert.site);
+    if (group) group.push(t);
+    else bySite.set(t.alert.site, [t]);
+  }
   return [...bySite.values()].flat();
 }
 

@@ -193,8 +193,10 @@ export function protectiveSteps(
   const notExposed = new Set(input.notExposed ?? []);
   // Data the company said was not taken is never a step's reason, even if a list names it both ways.
   const exposed = input.dataClasses.filter((c) => !notExposed.has(c));
-  const cardsSafe = [...USABLE_PAYMENT_CLASSES].some((c) => notExposed.has(c));
-  const old = input.breachDate !== undefined && breachAlarm({ ...input, breachDate: input.breachDate }, now) === 'old';
+  const cardsSafe = cardsSaidSafe(notExposed);
+  const dated = input.breachDate === undefined ? undefined : { ...input, breachDate: input.breachDate };
+  const old = dated !== undefined && breachAlarm(dated, now) === 'old';
+  const hotlineEnded = dated !== undefined && hotlineMayHaveEnded(dated, now);
   const did = new Set(input.companyDid ?? []);
   const steps: ProtectiveStep[] = [];
   for (const rule of RULES) {
@@ -210,25 +212,21 @@ export function protectiveSteps(
     if (rule.when !== 'always' && because.length === 0) continue;
     // An old card breach, or one where the company had the cards reissued: one step about the card, not two.
     if (rule.id === 'call-bank' && (old || did.has('reissued-cards'))) continue;
-    // Where the company reset the passwords, the step is about other sites: no link to this one's page.
-    const contact =
-      rule.id === 'change-password' && did.has('reset-passwords') ? undefined : rule.contact?.(input, region, site);
-    if ((rule.id === 'company-hotline' || rule.id === 'company-offer') && !contact) continue;
-    const also = rule.id === 'complain-regulator' ? companyRegulator : undefined;
-    const unknown = rule.id === 'complain-regulator' && !input.country;
     const companyDid: CompanyAction | undefined =
       rule.id === 'change-password' && did.has('reset-passwords')
         ? 'reset-passwords'
         : rule.id === 'new-card' && did.has('reissued-cards')
           ? 'reissued-cards'
           : undefined;
+    // Where the company reset the passwords, the step is about other sites: no link to this one's page.
+    const contact = companyDid === 'reset-passwords' ? undefined : rule.contact?.(input, region, site);
+    if ((rule.id === 'company-hotline' || rule.id === 'company-offer') && !contact) continue;
+    const also = rule.id === 'complain-regulator' ? companyRegulator : undefined;
+    const unknown = rule.id === 'complain-regulator' && !input.country;
     // An old breach does not shout: its password and card steps become checks, "if you have not ... since".
     const since =
       old && (rule.id === 'change-password' || rule.id === 'new-card') && !companyDid ? input.breachDate : undefined;
-    const ended =
-      rule.id === 'company-hotline' &&
-      input.breachDate !== undefined &&
-      hotlineMayHaveEnded({ ...input, breachDate: input.breachDate }, now);
+    const ended = rule.id === 'company-hotline' && hotlineEnded;
     const urgency: Urgency =
       rule.urgency === 'now' && (old || companyDid || ended) ? (ended ? 'ongoing' : 'soon') : rule.urgency;
     steps.push({
@@ -241,7 +239,7 @@ export function protectiveSteps(
       ...(unknown ? { companyCountryUnknown: true as const } : {}),
       ...(since ? { since } : {}),
       ...(companyDid ? { companyDid } : {}),
-      ...(ended ? { mayHaveEnded: knownSinceOf({ ...input, breachDate: input.breachDate! }).slice(0, 4) } : {}),
+      ...(ended && dated ? { mayHaveEnded: knownSinceOf(dated).slice(0, 4) } : {}),
     });
   }
   return steps.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);
@@ -250,6 +248,11 @@ export function protectiveSteps(
 /** The steps that are tasks (boxes, counted) and the advice (no boxes), in order. */
 export function splitSteps(steps: readonly ProtectiveStep[]): { tasks: ProtectiveStep[]; advice: ProtectiveStep[] } {
   return { tasks: steps.filter((s) => s.kind === 'task'), advice: steps.filter((s) => s.kind === 'advice') };
+}
+
+/** Whether the company said usable card or bank details were not taken. */
+function cardsSaidSafe(notExposed: ReadonlySet<string>): boolean {
+  return [...USABLE_PAYMENT_CLASSES].some((c) => notExposed.has(c));
 }
 
 /** Card steps: wrong for a breach whose card details the company said were not taken, unless real card data was. */
@@ -264,7 +267,7 @@ export function contradictions(
   steps: readonly ProtectiveStep[],
 ): string[] {
   const notExposed = new Set(breach.notExposed ?? []);
-  const cardsSafe = [...USABLE_PAYMENT_CLASSES].some((c) => notExposed.has(c));
+  const cardsSafe = cardsSaidSafe(notExposed);
   const found: string[] = [];
   for (const step of steps) {
     const said = step.because.filter((c) => notExposed.has(c));

@@ -19,7 +19,7 @@ const STATUS_TEXT: Record<Breach['status'], MessageKey> = {
 
 export interface BreachCardProps {
   breach: Breach;
-  steps: ProtectiveStep[];
+  steps: readonly ProtectiveStep[];
   progress: Progress;
   expanded: boolean;
   onToggleStep: (breachId: string, stepId: StepId, done: boolean) => void;
