@@ -12,6 +12,7 @@ import type { HibpBreach } from '../../src/core/hibp-convert';
 import { SCHEMA_VERSION } from '../../src/shared/storage';
 import { CALM_RGB, EXTENSION_DIR, launch, MUTED_RGB, poll, ROOT, seedAlerts, type Harness } from './harness';
 import { certificate, listenAsHibp } from './hibp-stand-in';
+import { exampleHibpEntry } from '../fixtures/hibp-entry';
 
 /** The release the update starts from: 0.1.0, as it landed (storage schema 2). */
 const PREVIOUS = { version: '0.1.0', commit: 'c536d43b875809c28b28ac99a194902c14488a8a' };
@@ -58,17 +59,10 @@ const list = JSON.parse(readFileSync(join(ROOT, 'data', 'hibp', 'breaches.json')
 /** The published list plus one new breach, so the downloaded data is told apart from the bundled. */
 const DOWNLOAD = JSON.stringify([
   ...list,
-  {
-    ...list.find((b) => b.Name === 'Adobe')!,
-    Name: 'ExampleShop',
-    Title: 'Example Shop',
-    Domain: 'newly-breached.example',
-    BreachDate: '2026-10-01',
-    AddedDate: '2026-11-20T10:00:00Z',
-    ModifiedDate: '2026-11-20T10:00:00Z',
+  exampleHibpEntry(list, {
     Description: 'In October 2026, Example Shop lost email addresses.',
     DataClasses: ['Email addresses'],
-  },
+  }),
 ]);
 
 let h: Harness;

@@ -1,4 +1,5 @@
 import { parseSuffixRules } from '../../src/core/suffix-rules';
+import { exampleHibpEntry } from '../fixtures/hibp-entry';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -27,25 +28,7 @@ const T0 = Date.UTC(2026, 10, 23, 9);
 const shippedSuffixRules = parseSuffixRules(readFileSync(join(DATA_DIR, 'psl', 'icann-suffixes.txt'), 'utf8'));
 
 /** A made-up HIBP entry, as the endpoint would publish it. */
-function entry(over: Partial<HibpBreach>): HibpBreach {
-  return {
-    ...list[0]!,
-    Name: 'ExampleShop',
-    Title: 'Example Shop',
-    Domain: 'newly-breached.example',
-    BreachDate: '2026-10-01',
-    AddedDate: '2026-11-20T10:00:00Z',
-    ModifiedDate: '2026-11-20T10:00:00Z',
-    PwnCount: 12345,
-    Description: 'In October 2026, <a href="https://example.com/">Example Shop</a> lost <em>emails</em>.',
-    DataClasses: ['Email addresses', 'Passwords'],
-    IsSensitive: false,
-    IsSpamList: false,
-    IsFabricated: false,
-    IsRetired: false,
-    ...over,
-  };
-}
+const entry = (over: Partial<HibpBreach>) => exampleHibpEntry(list, over);
 
 interface Served {
   status?: number;
