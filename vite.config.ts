@@ -11,7 +11,7 @@ type Target = 'chrome' | 'firefox';
 
 /** The one manifest.json, with the few keys Firefox needs in place of Chrome's. */
 function manifestFor(target: Target): ManifestV3Export {
-  const base = JSON.parse(readFileSync('manifest.json', 'utf8'));
+  const base = withTestPermissions(JSON.parse(readFileSync('manifest.json', 'utf8')));
   if (target === 'chrome') return base;
   // Chrome's minimum version means nothing to Firefox (strict_min_version below is its own).
   const common = { ...base };
@@ -28,6 +28,20 @@ function manifestFor(target: Target): ManifestV3Export {
       },
       gecko_android: { strict_min_version: '142.0' },
     },
+  };
+}
+
+/**
+ * The e2e test build of the history check (tests/e2e/history.e2e.ts): `history` required instead of optional,
+ * because a headless browser cannot answer the permission prompt. A store build never sets AMIA_HISTORY_REQUIRED,
+ * and the release's manifest checks refuse a manifest that requires it.
+ */
+function withTestPermissions<M extends { permissions: string[]; optional_permissions: string[] }>(manifest: M): M {
+  if (process.env.AMIA_HISTORY_REQUIRED !== '1') return manifest;
+  return {
+    ...manifest,
+    permissions: [...manifest.permissions, 'history'],
+    optional_permissions: manifest.optional_permissions.filter((p) => p !== 'history'),
   };
 }
 
@@ -90,7 +104,7 @@ export default defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       // Pages the manifest does not name (the options page it does) are added as inputs.
       rollupOptions: {
-        input: { alerts: 'src/alerts/index.html' },
+        input: { alerts: 'src/alerts/index.html', welcome: 'src/welcome/index.html' },
         // The worker's breach summary goes in a chunk of its own, so the code's size budgets measure code.
         output: {
           manualChunks: (id: string) =>

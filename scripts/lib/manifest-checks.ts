@@ -16,6 +16,9 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/** Permissions a store build may only ask for when the person turns the feature on. */
+export const OPTIONAL_ONLY = ['history', 'notifications'] as const;
+
 export function manifestProblems(target: 'chrome' | 'firefox', manifest: Manifest, dir: string): string[] {
   const problems: string[] = [];
   if (manifest.manifest_version !== 3) problems.push('manifest_version must be 3');
@@ -30,6 +33,10 @@ export function manifestProblems(target: 'chrome' | 'firefox', manifest: Manifes
     if (!gecko?.id) problems.push('Firefox needs browser_specific_settings.gecko.id');
     if (!gecko?.data_collection_permissions) problems.push('Firefox needs gecko.data_collection_permissions');
   }
+  // Permissions asked for at the moment of use stay optional: the history one only ever in answer to "Check the sites
+  // I have already used" (the e2e test build requires it; it must never reach a store).
+  const required = Array.isArray(manifest.permissions) ? (manifest.permissions as string[]) : [];
+  for (const p of OPTIONAL_ONLY) if (required.includes(p)) problems.push(`"${p}" must be an optional permission`);
   const csp = (manifest.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages ?? '';
   // Scripts from the package and nowhere else: no eval, no inline code, no remote host.
   if (/script-src([^;]*)/.exec(csp)?.[1]?.trim() !== "'self'")

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Alert, AlertState } from '../core/alert-bookkeeping';
 import type { AlertTodo } from '../core/alert-todo';
 import { MATCHED_TEXT } from '../shared/matched-text';
+import { historyVisitsText, VERDICT_TEXT } from '../shared/history-text';
 import type { MessageKey, Translate } from '../shared/i18n';
 
 export const STATE_TEXT: Record<AlertState, MessageKey> = {
@@ -87,8 +88,15 @@ export function AlertRow({
             {t('alertProgress', [todo.done, todo.tasks])}
           </span>
         )}
+        {alert.history && (
+          <span class="alert-meta" data-testid="history-verdict">
+            {t('alertFoundInHistory')}: {t(VERDICT_TEXT[alert.history.verdict])} {historyVisitsText(alert.history, t)}
+          </span>
+        )}
         <span class="alert-meta">
-          {alert.reported && alert.visits === 0 ? (
+          {alert.foundInHistory && alert.visits === 0 ? (
+            t('alertFoundInHistory')
+          ) : alert.reported && alert.visits === 0 ? (
             t('alertReported', [day])
           ) : (
             <>

@@ -12,6 +12,8 @@ import { verdictOf } from '../core/verdict';
 import { EMPTY_PROGRESS, withTick, type Progress } from '../shared/progress';
 import { BreachCard } from '../popup/BreachCard';
 import { downloadText } from './download';
+import { notCustomerNow } from '../core/history-verdict';
+import { VERDICT_TEXT } from '../shared/history-text';
 
 export interface AlertsAppProps {
   send: typeof sendMessage;
@@ -24,6 +26,8 @@ export interface AlertsAppProps {
   /** Asks before clearing; window.confirm in the page, a stub in tests. */
   confirm?: (message: string) => boolean;
   download?: typeof downloadText;
+  /** The welcome page's history check (#check): "Check my history again". */
+  historyCheckUrl?: string;
 }
 
 type PageFilter = AlertFilter | 'action';
@@ -42,6 +46,7 @@ export function AlertsApp({
   send,
   t,
   popupUrl,
+  historyCheckUrl,
   confirm = (m) => window.confirm(m),
   download = downloadText,
   regions = {},
@@ -154,7 +159,7 @@ export function AlertsApp({
               breach: breaches.get(a.breachId),
               steps: stepsOf(a),
               ticked: progressOf(a.breachId).ticked,
-              notCustomer: progressOf(a.breachId).notCustomer,
+              notCustomer: notCustomerNow(progressOf(a.breachId), a.history?.verdict),
             },
             now(),
           ),
@@ -179,6 +184,13 @@ export function AlertsApp({
     <>
       <h1>{t('alertsTitle')}</h1>
       <p>{t('alertsIntro')}</p>
+      {historyCheckUrl && (
+        <p>
+          <a href={historyCheckUrl} data-testid="history-again">
+            {t('historyCheckAgain')}
+          </a>
+        </p>
+      )}
       <div class="toolbar">
         <fieldset class="filters">
           <legend class="visually-hidden">{t('alertsFilterLabel')}</legend>
@@ -278,13 +290,17 @@ export function AlertsApp({
                         <BreachCard
                           breach={td.breach}
                           steps={td.steps}
-                          progress={progressOf(a.breachId)}
+                          progress={{
+                            ...progressOf(a.breachId),
+                            notCustomer: notCustomerNow(progressOf(a.breachId), a.history?.verdict),
+                          }}
+                          historyNote={a.history && t(VERDICT_TEXT[a.history.verdict])}
                           expanded
                           onToggleStep={(breachId, stepId: StepId, done) =>
                             saveProgress(breachId, (p) => withTick(p, stepId, done))
                           }
                           onNotCustomer={(breachId, notCustomer) =>
-                            saveProgress(breachId, (p) => ({ ...p, notCustomer }))
+                            saveProgress(breachId, (p) => ({ ...p, notCustomer, notCustomerChosen: true }))
                           }
                           t={t}
                           host={a.site}

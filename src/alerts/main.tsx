@@ -17,6 +17,7 @@ render(
     t={browserTranslate}
     popupUrl={(site) => browser.runtime.getURL(`src/popup/index.html?url=${encodeURIComponent(`https://${site}/`)}`)}
     regions={contacts as Record<string, RegionContacts>}
+    historyCheckUrl={browser.runtime.getURL('src/welcome/index.html#check')}
   />,
   document.getElementById('app')!,
 );

@@ -20,6 +20,7 @@ import { BREACH_DETAILS_PATH, breachDetailsFile, type DetailReaders } from '../c
 import { alertsOverview, lookupSite, refOf, rememberLast } from './site-lookup';
 import { handleTabUrl, type SiteVisitDeps } from './site-visit';
 import { createVisitCounter } from './visit-counter';
+import { createHistoryScanner, HistoryWithdrawnError, type HistoryApi } from './history-scan';
 
 // Validated by the data build; JSON imports widen its literal types.
 const summary = summaryJson as DatasetSummary;
@@ -98,6 +99,7 @@ async function rebadgeAll(): Promise<void> {
 }
 
 const UPDATE_ALARM = 'data-update';
+const WELCOME_PAGE = 'src/welcome/index.html';
 /** The first check after install or after updates are switched on by the alarm: soon, not at once. */
 const FIRST_CHECK_DELAY_MS = 60_000;
 
@@ -176,6 +178,31 @@ async function dataStatus(): Promise<DataStatus> {
   };
 }
 
+const HISTORY_PERMISSION = { permissions: ['history' as const] };
+const historyScanner = createHistoryScanner({
+  // Present only while the optional permission is granted (read at each use, never kept).
+  history: () => (browser as unknown as { history?: HistoryApi }).history,
+  granted: () => browser.permissions.contains(HISTORY_PERMISSION),
+  index: () => data.index,
+  store,
+  now: Date.now,
+});
+
+/** The history check's failures in the person's words: nothing was stored when the permission was missing. */
+function historyError(e: unknown): never {
+  if (e instanceof HistoryWithdrawnError) throw new Error(browserTranslate('historyWithdrawnError'), { cause: e });
+  throw e;
+}
+
+/** "Stop using my history" (and the permission withdrawn in the browser's own settings): visit dates go. */
+async function stopUsingHistory(): Promise<{ forgotten: number; permissionRemoved: boolean }> {
+  await store.updateSettings((s) => ({ ...s, useHistory: false }));
+  const forgotten = await historyScanner.forget();
+  // A build that requires the permission (the e2e test build) cannot give it up: the setting is off all the same.
+  const permissionRemoved = await browser.permissions.remove(HISTORY_PERMISSION).catch(() => false);
+  return { forgotten, permissionRemoved };
+}
+
 const handlers = createHandlers({
   store,
   rebadgeAll,
@@ -199,6 +226,16 @@ const handlers = createHandlers({
       await store.getSettings(),
       signals,
     ),
+  history: {
+    'history/scan': async () => {
+      const result = await historyScanner.scan().catch(historyError);
+      await store.updateSettings((s) => ({ ...s, useHistory: true }));
+      return result;
+    },
+    'history/progress': async () => historyScanner.progress(),
+    'history/site': async ({ url }) => historyScanner.site(url, await store.getSettings()),
+    'history/stop': stopUsingHistory,
+  },
   lookup: (url, signals) =>
     lookupSite(
       data,
@@ -230,7 +267,17 @@ browser.tabs.onReplaced.addListener((added) => {
     () => undefined,
   );
 });
-browser.runtime.onInstalled.addListener(onStart);
+browser.runtime.onInstalled.addListener((details) => {
+  onStart();
+  // The welcome page, on the first install only (never on an update): what the extension does and the history check.
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+});
+browser.permissions.onRemoved.addListener((removed) => {
+  if (!removed.permissions?.includes('history')) return;
+  // Withdrawn in the browser's own settings: a running check stores nothing, and the visit dates go as on "Stop".
+  historyScanner.withdraw();
+  void ready.then(stopUsingHistory).catch((e: unknown) => console.warn('forgetting the history failed', e));
+});
 browser.runtime.onStartup.addListener(onStart);
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === UPDATE_ALARM) void ready.then(() => checkForUpdate(updateDeps, false));

@@ -49,6 +49,12 @@ export interface RouterDeps {
   overview?: (signals: RegionSignalsFromPage) => Promise<AlertsOverview>;
   /** Bytes free in storage, where the browser can tell: an import that would not fit is refused before writing. */
   freeBytes?: () => Promise<number | undefined>;
+  /** The history check (history-scan.ts, wired in main.ts with the browser's permission calls). */
+  history?: {
+    [K in 'history/scan' | 'history/progress' | 'history/site' | 'history/stop']: (
+      payload: Request<K>,
+    ) => Promise<Response<K>>;
+  };
 }
 
 /** Alerts an import writes at once: a few storage round trips instead of thousands, in order, batch by batch. */
@@ -130,7 +136,13 @@ export function createHandlers({
   lookup,
   overview,
   freeBytes,
+  history,
 }: RouterDeps): Handlers {
+  const historyHandler = <K extends 'history/scan' | 'history/progress' | 'history/site' | 'history/stop'>(k: K) =>
+    (async (payload: Request<K>) => {
+      if (!history) throw new Error('the history check is not available');
+      return history[k](payload);
+    }) as (payload: Request<K>) => Promise<Response<K>>;
   const after = async <T>(value: T) => {
     await rebadgeAll();
     return value;
@@ -226,6 +238,10 @@ export function createHandlers({
       after(await store.updateSettings((s) => ({ ...s, mutedSites: s.mutedSites.filter((m) => m !== site) }))),
     'data/status': () => dataStatus(),
     'data/check-now': () => checkNow(),
+    'history/scan': async (p) => after(await historyHandler('history/scan')(p)),
+    'history/progress': historyHandler('history/progress'),
+    'history/site': ({ url }) => historyHandler('history/site')({ url: typeof url === 'string' ? url : '' }),
+    'history/stop': async (p) => after(await historyHandler('history/stop')(p)),
   };
 }
 

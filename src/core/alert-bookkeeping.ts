@@ -1,5 +1,6 @@
 import { relatedMatch, type FamilyKind, type RelatedDomain } from './domain-families';
 import { comparePartialDates } from './partial-date';
+import type { HistoryVerdict, SiteHistory } from './history-verdict';
 
 // The pure rules of alerts: one per (site, breach), created on the first visit, updated on later ones.
 
@@ -26,6 +27,18 @@ export interface Alert {
   reported?: boolean;
   /** Set when the site matched through a brand family: why this breach concerns it (x.com, Twitter's new name). */
   matchedVia?: { via: string; kind: FamilyKind };
+  /** Raised or met by the history check (issue #13). Kept when the person stops the history use. */
+  foundInHistory?: boolean;
+  /**
+   * What the browser's history said of the site at the last check: its first and last visit, the visit count and
+   * the verdict. The only trace of the history that is stored; deleted when the person stops the history use.
+   */
+  history?: AlertHistory;
+}
+
+export interface AlertHistory extends SiteHistory {
+  verdict: HistoryVerdict;
+  checkedAt: number;
 }
 
 export interface AlertSettings {
@@ -118,6 +131,29 @@ export function recordReport(existing: Alert | undefined, site: string, breach: 
   return existing ?? { ...newAlert(site, breach, now), visits: 0, reported: true };
 }
 
+/**
+ * The alert after the history check found this site and breach: an existing alert (from visits, an update or an
+ * earlier check) gains what the history says and keeps its state and counts; a new one counts no visit of the
+ * extension's own (the history's visits are in `history`). Never a second alert for the same site and breach.
+ */
+export function recordHistory(
+  existing: Alert | undefined,
+  site: string,
+  breach: VisitedBreach,
+  history: AlertHistory,
+): Alert {
+  const base = existing ?? { ...newAlert(site, breach, history.checkedAt), visits: 0 };
+  return { ...base, foundInHistory: true, history };
+}
+
+/** The alert without the history's visit dates: what "Stop using my history" leaves (the alert itself stays). */
+export function withoutHistory(alert: Alert): Alert {
+  if (!alert.history) return alert;
+  const rest = { ...alert };
+  delete rest.history;
+  return rest;
+}
+
 /** The (site, breach) pairs a data update adds for sites in the alert history, given the breaches of each site. */
 export function newlyReported<B extends { id: string }>(
   historySites: Iterable<string>,
@@ -150,6 +186,8 @@ export function mergeAlerts(stored: readonly Alert[], imported: readonly Alert[]
       ...b,
       ...(notified ? { notified } : {}),
       title: b.title ?? a.title,
+      ...(a.foundInHistory || b.foundInHistory ? { foundInHistory: true } : {}),
+      ...((b.history ?? a.history) ? { history: (b.history ?? a.history)! } : {}),
       firstSeen: Math.min(a.firstSeen, b.firstSeen),
       lastSeen: Math.max(a.lastSeen, b.lastSeen),
       visits: Math.max(a.visits, b.visits),

@@ -17,6 +17,9 @@ export interface OptionsAppProps {
   alertsUrl: string;
   /** The privacy policy shipped in the package (PRIVACY.md). */
   privacyUrl?: string;
+  /** The welcome page's history check (#check), and whether the browser's history permission is granted. */
+  historyCheckUrl?: string;
+  hasHistory?: () => Promise<boolean>;
 }
 
 const REGIONS: [RegionCode | '', MessageKey][] = [
@@ -34,7 +37,10 @@ export function OptionsApp({
   requestHostPermission,
   alertsUrl,
   privacyUrl,
+  historyCheckUrl,
+  hasHistory,
 }: OptionsAppProps) {
+  const [historyGranted, setHistoryGranted] = useState(false);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [data, setData] = useState<DataStatus | null>(null);
   const [checking, setChecking] = useState(false);
@@ -47,7 +53,20 @@ export function OptionsApp({
   useEffect(() => {
     void send('settings/get', {}).then(setSettings);
     void send('data/status', {}).then(setData);
+    void hasHistory?.().then(setHistoryGranted);
   }, []);
+  const stopHistory = async () => {
+    try {
+      const { forgotten, permissionRemoved } = await send('history/stop', {});
+      setSettings(await send('settings/get', {}));
+      setHistoryGranted((await hasHistory?.()) ?? false);
+      setStatus({
+        text: `${t('historyStopped', [forgotten])} ${t(permissionRemoved ? 'historyPermissionRemoved' : 'historyPermissionKept')}`,
+      });
+    } catch (e) {
+      setStatus({ text: t('alertsActionFailed', [(e as Error).message]), error: true });
+    }
+  };
 
   const save = async (change: Request<'settings/update'>) => {
     try {
@@ -147,6 +166,23 @@ export function OptionsApp({
         <br />
         <small>{t('optionsSensitiveNote')}</small>
       </p>
+
+      {historyCheckUrl && (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">{t('optionsHistory')}</h2>
+          <p>{t(settings.useHistory && historyGranted ? 'historyInUse' : 'optionsHistoryOff')}</p>
+          <p>
+            <a href={historyCheckUrl} data-testid="history-again">
+              {t(settings.useHistory ? 'historyCheckAgain' : 'historyCheckButton')}
+            </a>{' '}
+            {settings.useHistory && (
+              <button onClick={stopHistory} data-testid="history-stop">
+                {t('historyStop')}
+              </button>
+            )}
+          </p>
+        </section>
+      )}
 
       <h2>{t('optionsMuted')}</h2>
       {settings.mutedSites.length === 0 ? (

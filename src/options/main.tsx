@@ -17,6 +17,8 @@ render(
     requestHostPermission={() => browser.permissions.request({ origins: [BREACHES_HOST_PERMISSION] })}
     alertsUrl={browser.runtime.getURL('src/alerts/index.html')}
     privacyUrl={browser.runtime.getURL('PRIVACY.md')}
+    historyCheckUrl={browser.runtime.getURL('src/welcome/index.html#check')}
+    hasHistory={() => browser.permissions.contains({ permissions: ['history'] })}
   />,
   document.getElementById('app')!,
 );

@@ -31,6 +31,8 @@ export interface BreachCardProps {
   now?: number;
   /** Whether the person chose to keep alerts of sensitive breaches (the card's words follow what is stored). */
   recordSensitive?: boolean;
+  /** What the person's history says of this breach (issue #13), when they turned the check on. */
+  historyNote?: string | undefined;
 }
 
 /** "Breached Feb 2017, disclosed 5 May 2017", or HIBP's load date when no disclosure date is known. */
@@ -74,6 +76,7 @@ export function BreachCard({
   host,
   now = Date.now(),
   recordSensitive = false,
+  historyNote,
 }: BreachCardProps) {
   const titleId = `title-${breach.id}`;
   const via = relatedMatch(breach, host);
@@ -93,6 +96,11 @@ export function BreachCard({
         <p class="verdict-sentence" data-testid="verdict">
           {verdictText(breach, t, now)}
         </p>
+        {historyNote && (
+          <p class="note history-note" data-testid="history-line">
+            {historyNote}
+          </p>
+        )}
         {via && (
           <p class="note" data-testid="matched-via">
             {t(MATCHED_TEXT[via.kind], [via.domain, via.via])}

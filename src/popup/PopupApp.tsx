@@ -7,6 +7,8 @@ import type { RegionBasis, RegionCode } from '../core/help-region';
 import { breachSiteFor, type RegionContacts, type StepId } from '../core/protective-steps';
 import type { Translate } from '../shared/i18n';
 import { withTick, type Progress, type ProgressStore } from '../shared/progress';
+import type { SiteHistoryAnswer } from '../shared/messages';
+import { historyNote } from '../shared/history-text';
 import { PopupView } from './PopupView';
 
 export interface PopupAppProps {
@@ -30,12 +32,14 @@ export interface PopupAppProps {
    * do): seen only after a click or a key press in the popup.
    */
   markSeenOn?: 'open' | 'interaction';
-  links?: { alerts: string; options: string };
+  links?: { alerts: string; options: string; history?: string };
   /** Sites of the breaches shown that the person muted, and how to unmute one (the worker re-badges the tab). */
   muted?: readonly string[];
   unmute?: (site: string) => Promise<unknown>;
   /** Whether alerts of sensitive breaches are stored, so the card says what is kept. */
   recordSensitive?: boolean;
+  /** What the person's history says of this site (issue #13): asked after the first card is shown. */
+  historyOf?: () => Promise<SiteHistoryAnswer>;
 }
 
 /** The popup's one state owner: the progress of each breach shown, loaded from and saved to storage. */
@@ -46,6 +50,7 @@ export function PopupApp(props: PopupAppProps) {
   const [progress, setProgress] = useState<Record<string, Progress>>(initialProgress ?? {});
   const [muted, setMuted] = useState<readonly string[]>(props.muted ?? []);
   const [status, setStatus] = useState('');
+  const [history, setHistory] = useState<{ answer: SiteHistoryAnswer; notes: Record<string, string> }>();
   const ids = result.status === 'ok' ? result.breaches.map((b) => b.id) : [];
 
   useEffect(() => {
@@ -82,6 +87,24 @@ export function PopupApp(props: PopupAppProps) {
     };
   }, [ids.join(',')]);
 
+  // After the first card: the history's answer adds a line to each card and never delays the verdict.
+  useEffect(() => {
+    if (result.status !== 'ok' || !result.breaches.length || !props.historyOf) return;
+    let live = true;
+    props.historyOf().then(
+      (answer) =>
+        live &&
+        setHistory({
+          answer,
+          notes: Object.fromEntries(answer.findings.map((f) => [f.breachId, historyNote(f, t)])),
+        }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [ids.join(',')]);
+
   const save = (breachId: string, change: (p: Progress) => Progress) => {
     store.updateProgress(breachId, change).then((next) => setProgress((all) => ({ ...all, [breachId]: next })));
   };
@@ -105,7 +128,9 @@ export function PopupApp(props: PopupAppProps) {
       progress={progress}
       t={t}
       onToggleStep={(breachId, stepId: StepId, done) => save(breachId, (p) => withTick(p, stepId, done))}
-      onNotCustomer={(breachId, notCustomer) => save(breachId, (p) => ({ ...p, notCustomer }))}
+      onNotCustomer={(breachId, notCustomer) => save(breachId, (p) => ({ ...p, notCustomer, notCustomerChosen: true }))}
+      history={history?.answer}
+      historyNotes={history?.notes}
       links={links}
       muted={muted}
       onUnmute={

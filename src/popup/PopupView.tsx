@@ -10,6 +10,8 @@ import type { MessageKey, Translate } from '../shared/i18n';
 import { regionNameKey } from '../shared/region-name';
 import { EMPTY_PROGRESS, type Progress } from '../shared/progress';
 import { BreachCard } from './BreachCard';
+import { notCustomerNow } from '../core/history-verdict';
+import type { SiteHistoryAnswer } from '../shared/messages';
 import { breachAlarm } from '../core/breach-urgency';
 
 export interface PopupViewProps {
@@ -25,7 +27,11 @@ export interface PopupViewProps {
   onToggleStep: (breachId: string, stepId: StepId, done: boolean) => void;
   onNotCustomer: (breachId: string, notCustomer: boolean) => void;
   t: Translate;
-  links?: { alerts: string; options: string } | undefined;
+  links?: { alerts: string; options: string; history?: string | undefined } | undefined;
+  /** The history's answer for this site, once it came: a line per card, or an offer to check. */
+  history?: SiteHistoryAnswer | undefined;
+  /** The card's line for each breach the history answered for (by breach id), worded by history-text.ts. */
+  historyNotes?: Readonly<Record<string, string>> | undefined;
   /** Sites of the breaches shown that the person muted; with onUnmute, each gets an Unmute button. */
   muted?: readonly string[] | undefined;
   onUnmute?: ((site: string) => void) | undefined;
@@ -125,33 +131,46 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
           )}
         </p>
       ))}
+      {props.history && !(props.history.use && props.history.granted) && props.links?.history && (
+        <p class="note" data-testid="history-offer">
+          {t('popupHistoryOffer')}{' '}
+          <a href={props.links.history} target="_blank" rel="noopener">
+            {t('popupHistoryOfferLink')}
+          </a>
+        </p>
+      )}
       {failed.map((f) => (
         <article key={f.id} class="breach breach--failed" data-breach-id={f.id} data-testid="breach-failed">
           <h3>{f.title}</h3>
           <p role="alert">{t('breachDetailsFailed', [f.reason])}</p>
         </article>
       ))}
-      {ordered.map((b) => (
-        <BreachCard
-          key={b.id}
-          breach={b}
-          steps={protectiveSteps(
-            b,
-            props.region,
-            host,
-            props.regions && regulatorOfCountry(b.country, props.region, props.regions),
-            props.now,
-          )}
-          progress={props.progress[b.id] ?? EMPTY_PROGRESS}
-          expanded={b.id === expanded}
-          onToggleStep={props.onToggleStep}
-          onNotCustomer={props.onNotCustomer}
-          t={t}
-          host={host}
-          recordSensitive={props.recordSensitive ?? false}
-          {...(props.now !== undefined ? { now: props.now } : {})}
-        />
-      ))}
+      {ordered.map((b) => {
+        const found = props.history?.findings.find((f) => f.breachId === b.id);
+        const progress = props.progress[b.id] ?? EMPTY_PROGRESS;
+        return (
+          <BreachCard
+            key={b.id}
+            breach={b}
+            steps={protectiveSteps(
+              b,
+              props.region,
+              host,
+              props.regions && regulatorOfCountry(b.country, props.region, props.regions),
+              props.now,
+            )}
+            progress={{ ...progress, notCustomer: notCustomerNow(progress, found?.verdict) }}
+            historyNote={props.historyNotes?.[b.id]}
+            expanded={b.id === expanded}
+            onToggleStep={props.onToggleStep}
+            onNotCustomer={props.onNotCustomer}
+            t={t}
+            host={host}
+            recordSensitive={props.recordSensitive ?? false}
+            {...(props.now !== undefined ? { now: props.now } : {})}
+          />
+        );
+      })}
     </section>
   );
 }

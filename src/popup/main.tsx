@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const links = {
     alerts: browser.runtime.getURL('src/alerts/index.html'),
     options: browser.runtime.getURL('src/options/index.html'),
+    history: browser.runtime.getURL('src/welcome/index.html#check'),
   };
   render(
     <PopupApp
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       muted={found.muted}
       unmute={(site) => send('sites/unmute', { site })}
       recordSensitive={found.recordSensitive}
+      historyOf={() => send('history/site', { url })}
     />,
     root,
   );

@@ -7,6 +7,7 @@ import type { UpdateState } from '../core/update-schedule';
 import type { Progress } from './progress';
 import type { Settings } from './storage';
 import type { RegionBasis, RegionCode } from '../core/help-region';
+import type { HistoryVerdict, SiteHistory } from '../core/history-verdict';
 
 /** What the options page shows about the breach data in use and its updates. */
 export interface DataStatus {
@@ -60,6 +61,46 @@ export interface AlertsOverview {
   setAside: number;
 }
 
+/** One (site, breach) the history check found, as the welcome page and the popup show it (issue #13). */
+export interface HistoryFindingView {
+  site: string;
+  breachId: string;
+  title: string;
+  breachDate: string;
+  /** When it became known, where not its breach date (breach-urgency.ts). */
+  knownSince?: string;
+  history: SiteHistory;
+  verdict: HistoryVerdict;
+  /** Whether an alert was stored, or why not (the same rules as a visit): listed either way. */
+  alert: 'stored' | 'outside-window' | 'muted' | 'paused' | 'sensitive';
+}
+
+export interface HistoryScanResult {
+  checkedAt: number;
+  /** History entries (pages) read and distinct sites among them. */
+  entries: number;
+  hosts: number;
+  /** The oldest visit the history holds (absent when it is empty). */
+  historyStart?: number;
+  findings: HistoryFindingView[];
+}
+
+export interface HistoryProgress {
+  phase: 'idle' | 'reading' | 'checking' | 'saving' | 'done' | 'failed';
+  /** Sites checked of the sites in the history. */
+  checked: number;
+  total: number;
+}
+
+/** The popup's line per breach: what the history says of the site (only when the person turned the check on). */
+export interface SiteHistoryAnswer {
+  /** The person asked for their history to be used (settings.useHistory). */
+  use: boolean;
+  /** The browser's `history` permission is granted. */
+  granted: boolean;
+  findings: HistoryFindingView[];
+}
+
 /** What the alerts page exports and imports: alerts with a marker that says what the file is. */
 export const EXPORT_FORMAT = 'am-i-affected/alerts';
 
@@ -94,6 +135,16 @@ export interface MessageMap {
   'data/status': { request: Record<string, never>; response: DataStatus };
   /** Checks for a newer breach list now (updates must be on) and answers with the status after it. */
   'data/check-now': { request: Record<string, never>; response: DataStatus };
+  /**
+   * Checks the browser's history for breached sites (the page has asked for the permission first) and stores an
+   * alert per finding; turns settings.useHistory on. Fails with a message when the permission is missing or goes.
+   */
+  'history/scan': { request: Record<string, never>; response: HistoryScanResult };
+  'history/progress': { request: Record<string, never>; response: HistoryProgress };
+  /** What the history says of the breached site at `url` (the popup asks after its first card is shown). */
+  'history/site': { request: { url: string }; response: SiteHistoryAnswer };
+  /** "Stop using my history": settings.useHistory off, the permission removed, visit dates deleted from alerts. */
+  'history/stop': { request: Record<string, never>; response: { forgotten: number; permissionRemoved: boolean } };
 }
 
 export type MessageType = keyof MessageMap;

@@ -4,6 +4,8 @@
 export interface Progress {
   ticked: string[];
   notCustomer: boolean;
+  /** The person set "not a customer" themselves; until then the history's verdict may tick it (history-verdict.ts). */
+  notCustomerChosen?: boolean | undefined;
 }
 
 export const EMPTY_PROGRESS: Progress = { ticked: [], notCustomer: false };

@@ -3,6 +3,7 @@ import { RECENT_YEARS } from '../core/breach-urgency';
 import { EMPTY_PROGRESS, type Progress } from './progress';
 import { REGION_CODES } from '../core/region-codes';
 import type { Alert } from '../core/alert-bookkeeping';
+import { HISTORY_VERDICTS } from '../core/history-verdict';
 import type { BreachSummary } from '../core/assemble-dataset';
 import { BreachSchema, type Breach } from '../core/dataset-schema';
 import { INITIAL_UPDATE_STATE, type UpdateState } from '../core/update-schedule';
@@ -32,6 +33,8 @@ const StepIdList = v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)));
 export const ProgressSchema = v.object({
   ticked: StepIdList,
   notCustomer: v.boolean(),
+  // Set once the person ticks or unticks the box: until then, the history's verdict may tick it (issue #13).
+  notCustomerChosen: v.optional(v.boolean()),
 });
 export { EMPTY_PROGRESS, type Progress };
 
@@ -49,12 +52,17 @@ export const SettingsSchema = v.object({
   recordSensitive: v.optional(v.boolean(), false),
   /** Daily download of Have I Been Pwned's breach list (README: "Data updates"). */
   updates: v.optional(v.boolean(), true),
+  /**
+   * The person asked for their browsing history to be checked (issue #13). The browser's optional `history`
+   * permission must also be granted; "Stop using my history" turns this off and removes the permission.
+   */
+  useHistory: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
 
 /** Settings that make the extension do more (use the network, show notifications): a damaged one means off. */
-const OFF_WHEN_DAMAGED: readonly (keyof Settings)[] = ['updates', 'notifications'];
+const OFF_WHEN_DAMAGED: readonly (keyof Settings)[] = ['updates', 'notifications', 'useHistory'];
 
 /**
  * Settings read field by field when the whole record does not fit: each good field is kept, each damaged one gets
@@ -90,6 +98,16 @@ export const AlertSchema = v.object({
   reported: v.optional(v.boolean()),
   matchedVia: v.optional(
     v.object({ via: Domain, kind: v.picklist(['shared', 'signs-in-with', 'renamed', 'same-breach']) }),
+  ),
+  foundInHistory: v.optional(v.boolean()),
+  history: v.optional(
+    v.object({
+      firstVisit: v.pipe(v.number(), v.finite()),
+      lastVisit: v.pipe(v.number(), v.finite()),
+      visits: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      verdict: v.picklist(HISTORY_VERDICTS),
+      checkedAt: v.pipe(v.number(), v.finite()),
+    }),
   ),
 }) satisfies v.GenericSchema<unknown, Alert>;
 
@@ -195,6 +213,15 @@ export function createStore(area: StorageArea, log: Logger = console) {
       key,
       next.catch(() => undefined),
     );
+    return next;
+  }
+
+  /** Runs `op` once every key's earlier operations are done, and holds all the keys until it ends. */
+  function serialisedAll<T>(keys: readonly string[], op: () => Promise<T>): Promise<T> {
+    const before = Promise.all(keys.map((k) => queues.get(k) ?? Promise.resolve()));
+    const next = before.then(op, op);
+    const settled = next.catch(() => undefined);
+    for (const k of keys) queues.set(k, settled);
     return next;
   }
 
@@ -377,6 +404,31 @@ export function createStore(area: StorageArea, log: Logger = console) {
         if (next) await area.set({ [key]: next });
         else await area.remove(key);
         return next;
+      });
+    },
+
+    /**
+     * Applies `change` to several alerts in one storage write, holding each alert's queue meanwhile: a visit to
+     * one of them waits rather than being overwritten, and a stop in between leaves all or none of them changed
+     * (storage.local.set of several keys is one operation). Returns the changed alerts.
+     */
+    updateAlerts(
+      ids: readonly string[],
+      change: (a: Alert | undefined, id: string) => Alert | undefined,
+    ): Promise<Alert[]> {
+      const keys = [...new Set(ids)].map(alertKey);
+      return serialisedAll(keys, async () => {
+        const stored = keys.length ? await area.get(keys) : {};
+        const next: Record<string, Alert> = {};
+        for (const key of keys) {
+          const raw = stored[key];
+          const checked = raw === undefined ? undefined : check(AlertSchema, raw);
+          if (checked && !checked.ok) await setAside(key, raw, checked.reason);
+          const changed = change(checked?.ok ? checked.value : undefined, key.slice('alert:'.length));
+          if (changed) next[key] = changed;
+        }
+        if (Object.keys(next).length) await area.set(next);
+        return Object.values(next);
       });
     },
 

@@ -48,7 +48,14 @@ describe('message router', () => {
 describe('settings with one damaged field', () => {
   it('keeps the good fields, and never turns on what may have been off', () => {
     expect(
-      repairSettings({ updates: 'no', notifications: 3, mutedSites: ['coop.co.uk'], region: 'XX', paused: true }),
+      repairSettings({
+        updates: 'no',
+        notifications: 3,
+        mutedSites: ['coop.co.uk'],
+        region: 'XX',
+        paused: true,
+        useHistory: 'yes',
+      }),
     ).toEqual({
       updates: false,
       notifications: false,
@@ -57,7 +64,9 @@ describe('settings with one damaged field', () => {
       region: undefined,
       maxAgeYears: 3,
       recordSensitive: false,
+      useHistory: false,
     });
+    expect(repairSettings({ useHistory: true, updates: 7 })).toMatchObject({ useHistory: true, updates: false });
     expect(repairSettings('not a record')).toBeUndefined();
   });
 

@@ -37,6 +37,22 @@ describe('what a store would reject in a built manifest', () => {
     ]);
   });
 
+  it('keeps the history and notifications permissions optional in the store builds (the e2e build requires history)', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const m = built(target) as { permissions: string[]; optional_permissions: string[] };
+      expect(m.optional_permissions).toEqual(expect.arrayContaining(['history', 'notifications']));
+      expect(m.permissions).not.toContain('history');
+    }
+    const chrome = built('chrome') as { permissions: string[] };
+    expect(
+      manifestProblems(
+        'chrome',
+        { ...chrome, permissions: [...chrome.permissions, 'history'] },
+        join(ROOT, 'dist', 'chrome'),
+      ),
+    ).toEqual(['"history" must be an optional permission']);
+  });
+
   it('reads a PNG size, and nothing from what is not a PNG', () => {
     expect(pngSize(readFileSync(join(ROOT, 'icons', 'neutral-128.png')))).toEqual({ width: 128, height: 128 });
     expect(pngSize(new TextEncoder().encode('not a png at all, long enough'))).toBeUndefined();
