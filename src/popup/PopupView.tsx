@@ -86,6 +86,15 @@ export function PopupView(props: PopupViewProps) {
         {props.status ?? ''}
       </p>
       <footer class="popup-footer">
+        {/* Below the cards, so the verdict and first steps stay on the first screen. */}
+        {props.history && !(props.history.use && props.history.granted) && props.links?.history && (
+          <p class="note" data-testid="history-offer">
+            {t('popupHistoryOffer')}{' '}
+            <a href={props.links.history} target="_blank" rel="noopener">
+              {t('popupHistoryOfferLink')}
+            </a>
+          </p>
+        )}
         {props.links && (
           <nav class="popup-links">
             <a href={props.links.alerts} target="_blank" rel="noopener">
@@ -131,14 +140,6 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
           )}
         </p>
       ))}
-      {props.history && !(props.history.use && props.history.granted) && props.links?.history && (
-        <p class="note" data-testid="history-offer">
-          {t('popupHistoryOffer')}{' '}
-          <a href={props.links.history} target="_blank" rel="noopener">
-            {t('popupHistoryOfferLink')}
-          </a>
-        </p>
-      )}
       {failed.map((f) => (
         <article key={f.id} class="breach breach--failed" data-breach-id={f.id} data-testid="breach-failed">
           <h3>{f.title}</h3>

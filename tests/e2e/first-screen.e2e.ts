@@ -2,7 +2,7 @@
 // Issue #22 in real Chromium: the first screen answers (verdict and first steps in 360 × 600), alarm fits the
 // breach (old ones calm), sensitive visits are not stored, muting shows, and axe finds nothing serious.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeViolations } from './axe';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Entry = { id: string; domains: string[]; origin: string; dataClasses: string[] };
 const dataset = JSON.parse(readFileSync(join(ROOT, 'data', 'generated', 'dataset.json'), 'utf8')) as {
@@ -205,6 +203,7 @@ describe('accessibility', () => {
       h.popupUrl('https://www.dropbox.com/'),
       h.pageUrl('src/alerts/index.html'),
       h.pageUrl('src/options/index.html'),
+      h.pageUrl('src/welcome/index.html'),
     ];
     const visit = await h.context.newPage();
     await visit.goto(h.site('www.coop.co.uk'));
@@ -218,29 +217,7 @@ describe('accessibility', () => {
       await page.waitForLoadState('networkidle');
       // Open every disclosure, so what is folded away is checked too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      // Injected through the DevTools protocol, which the page's CSP does not govern.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                o: object,
-              ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-          );
-      });
+      const violations = await axeViolations(page);
       found.push(...violations.map((v) => `${url.replace(/^.*\/src\//, '')}: ${v}`));
       await page.close();
     }

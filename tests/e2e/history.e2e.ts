@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, poll, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
 import { catchAll, extensionRequests } from './traffic';
+import { axeViolations } from './axe';
 
 const DAY = 86_400_000;
 const FUTURE = new Date(Date.now() + 40 * DAY).toISOString().slice(0, 10);
@@ -146,6 +147,7 @@ describe('the history check', () => {
       for (const scheme of ['light', 'dark'] as const) {
         await welcome.emulateMedia({ colorScheme: scheme });
         await welcome.screenshot({ path: join(SCREENSHOT_DIR, `welcome-history-${scheme}.png`), fullPage: true });
+        expect(await axeViolations(welcome), scheme).toEqual([]);
       }
       await welcome.emulateMedia({ colorScheme: 'light' });
       await new Promise((r) => setTimeout(r, 300));
