@@ -26,6 +26,8 @@ export interface AlertsAppProps {
   /** Asks before clearing; window.confirm in the page, a stub in tests. */
   confirm?: (message: string) => boolean;
   download?: typeof downloadText;
+  /** The first overview, asked for before the page rendered (main.tsx): the worker reads while the page loads. */
+  firstOverview?: Promise<AlertsOverview>;
   /** The welcome page's history check (#check): "Check my history again". */
   historyCheckUrl?: string;
 }
@@ -47,6 +49,7 @@ export function AlertsApp({
   t,
   popupUrl,
   historyCheckUrl,
+  firstOverview,
   confirm = (m) => window.confirm(m),
   download = downloadText,
   regions = {},
@@ -80,7 +83,8 @@ export function AlertsApp({
     setFocusAfter(null);
   });
   useEffect(() => {
-    void reload();
+    if (firstOverview) firstOverview.then(setOverview, () => void reload());
+    else void reload();
   }, []);
   // For npm run bench: when the page first shows its alerts (effects run after the render is committed).
   const loaded = alerts !== null;

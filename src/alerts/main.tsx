@@ -9,6 +9,11 @@ import type { RegionContacts } from '../core/protective-steps';
 import '../popup/popup.css';
 import './alerts.css';
 
+// Asked first, so the worker reads the alerts while the page renders its frame (issue #16: first row quickly).
+const firstOverview = send('alerts/overview', {
+  languages: [...navigator.languages],
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+});
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browserTranslate('alertsTitle');
 render(
@@ -18,6 +23,7 @@ render(
     popupUrl={(site) => browser.runtime.getURL(`src/popup/index.html?url=${encodeURIComponent(`https://${site}/`)}`)}
     regions={contacts as Record<string, RegionContacts>}
     historyCheckUrl={browser.runtime.getURL('src/welcome/index.html#check')}
+    firstOverview={firstOverview}
   />,
   document.getElementById('app')!,
 );

@@ -40,7 +40,7 @@ const MAX_ENTRIES = 1_000_000;
 /** Pages of one site whose visits are read for its first visit: those last visited longest ago. */
 const MAX_PAGES_PER_SITE = 200;
 /** history.getVisits calls in flight at once. */
-const CONCURRENCY = 16;
+const CONCURRENCY = 48;
 
 export class HistoryWithdrawnError extends Error {}
 
