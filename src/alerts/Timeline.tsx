@@ -1,3 +1,4 @@
+import { firstUseOf } from '../core/alert-bookkeeping';
 import type { AlertTodo } from '../core/alert-todo';
 import { knownSinceOf } from '../core/breach-urgency';
 import { formatPartialDate } from '../core/format-date';
@@ -20,7 +21,7 @@ export function Timeline({ todos, now, t }: { todos: readonly AlertTodo[]; now: 
   const { WIDTH, LABEL } = sizeFor(typeof window === 'undefined' ? 1024 : window.innerWidth);
   const rows = todos.filter((td) => td.breach && td.alert.state !== 'dismissed').slice(0, ROWS);
   if (rows.length === 0) return null;
-  const times = rows.flatMap((td) => [timeOf(td.breach!.breachDate), td.alert.firstSeen]).filter(Number.isFinite);
+  const times = rows.flatMap((td) => [timeOf(td.breach!.breachDate), firstUseOf(td.alert)]).filter(Number.isFinite);
   const start = new Date(Math.min(...times));
   const from = Date.UTC(start.getUTCFullYear(), 0, 1);
   const to = now;
@@ -48,7 +49,7 @@ export function Timeline({ todos, now, t }: { todos: readonly AlertTodo[]; now: 
             td.alert.site,
             formatPartialDate(b.breachDate),
             formatPartialDate(knownSinceOf(b)),
-            new Date(td.alert.firstSeen).toISOString().slice(0, 10),
+            new Date(firstUseOf(td.alert)).toISOString().slice(0, 10),
           ]);
           return (
             <g
@@ -67,7 +68,7 @@ export function Timeline({ todos, now, t }: { todos: readonly AlertTodo[]; now: 
               <line x1={LABEL} x2={WIDTH - 10} y1={y} y2={y} class="timeline-track" />
               <circle cx={x(timeOf(b.breachDate))} cy={y} r={5} class="timeline-breach" />
               <path d={`M ${x(timeOf(knownSinceOf(b)))} ${y - 6} l 6 6 l -6 6 l -6 -6 z`} class="timeline-known" />
-              <rect x={x(td.alert.firstSeen) - 1.5} y={y - 7} width={3} height={14} class="timeline-visit" />
+              <rect x={x(firstUseOf(td.alert)) - 1.5} y={y - 7} width={3} height={14} class="timeline-visit" />
             </g>
           );
         })}

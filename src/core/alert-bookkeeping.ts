@@ -146,6 +146,15 @@ export function recordHistory(
   return { ...base, foundInHistory: true, history };
 }
 
+/**
+ * When the person first used the site, as far as the extension knows: the history's first visit where the check
+ * found one, else the first visit the extension recorded (an alert raised only by the history has none of its own).
+ */
+export function firstUseOf(a: Alert): number {
+  if (!a.history) return a.firstSeen;
+  return a.visits > 0 ? Math.min(a.history.firstVisit, a.firstSeen) : a.history.firstVisit;
+}
+
 /** The alert without the history's visit dates: what "Stop using my history" leaves (the alert itself stays). */
 export function withoutHistory(alert: Alert): Alert {
   if (!alert.history) return alert;
@@ -227,12 +236,19 @@ export function alertsToCsv(
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const extra = progressOf ? ['stepsDone', 'steps', 'needsAction'] : [];
+  // What the history check found (issue #13), only when some alert has it: the file stays as it was otherwise.
+  const withHistory = alerts.some((a) => a.history);
+  const extra = [
+    ...(progressOf ? ['stepsDone', 'steps', 'needsAction'] : []),
+    ...(withHistory ? ['historyVerdict', 'historyFirstVisit', 'historyVisits'] : []),
+  ];
   const rows = alerts.map((a) => {
     const p = progressOf?.(a);
+    const h = a.history;
     return [
       ...CSV_COLUMNS.map((c) => cell(c === 'firstSeen' || c === 'lastSeen' ? new Date(a[c]).toISOString() : a[c])),
       ...(progressOf ? [cell(p?.done), cell(p?.tasks), cell(p ? (p.needsAction ? 'yes' : 'no') : '')] : []),
+      ...(withHistory ? [cell(h?.verdict), cell(h ? new Date(h.firstVisit).toISOString() : ''), cell(h?.visits)] : []),
     ].join(',');
   });
   return [[...CSV_COLUMNS, ...extra].join(','), ...rows].join('\r\n') + '\r\n';

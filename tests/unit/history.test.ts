@@ -333,3 +333,28 @@ describe('storage: several alerts in one write', () => {
     expect(area.data['corrupt:alert:bad|x']).toBeDefined();
   });
 });
+
+describe('history in exports and the timeline', () => {
+  const h = {
+    firstVisit: day('2025-01-01'),
+    lastVisit: day('2026-11-01'),
+    visits: 7,
+    verdict: 'before-breach' as const,
+    checkedAt: 1,
+  };
+  it('adds the verdict, first visit and count to the CSV only when an alert has them', async () => {
+    const { alertsToCsv, firstUseOf } = await import('../../src/core/alert-bookkeeping');
+    const visited = recordVisit(undefined, 'coop.co.uk', COOP, day('2026-11-20'));
+    expect(alertsToCsv([visited]).split('\r\n')[0]).toBe('site,breachId,title,state,visits,firstSeen,lastSeen');
+    const lines = alertsToCsv([visited, recordHistory(undefined, 'old-shop.example', OLD, h)]).split('\r\n');
+    expect(lines[0]).toBe(
+      'site,breachId,title,state,visits,firstSeen,lastSeen,historyVerdict,historyFirstVisit,historyVisits',
+    );
+    expect(lines[1]!.endsWith(',,,')).toBe(true);
+    expect(lines[2]!.endsWith(',before-breach,2025-01-01T12:00:00.000Z,7')).toBe(true);
+    // First use: the history's first visit where the check found one, even for an alert with visits of its own.
+    expect(firstUseOf(visited)).toBe(day('2026-11-20'));
+    expect(firstUseOf(recordHistory(visited, 'coop.co.uk', COOP, h))).toBe(day('2025-01-01'));
+    expect(firstUseOf(recordHistory(undefined, 'old-shop.example', OLD, h))).toBe(day('2025-01-01'));
+  });
+});

@@ -18,6 +18,7 @@ import { BUNDLED_STATUS, fixedDataUpdates } from '../fixtures/data-status';
 import type { DataStatus } from '../../src/shared/messages';
 import { AlertsApp } from '../../src/alerts/AlertsApp';
 import { OptionsApp } from '../../src/options/OptionsApp';
+import { WelcomeApp } from '../../src/welcome/WelcomeApp';
 import type { send as sendMessage } from '../../src/shared/send-message';
 import { createStore } from '../../src/shared/storage';
 import { translate as t } from '../fixtures/translate';
@@ -382,5 +383,51 @@ describe('options page: breach data and its updates', () => {
     await waitFor(() => expect(checks).toHaveLength(1));
     expect((await store.getSettings()).updates).toBe(true);
     await waitFor(() => expect(screen.queryByTestId('updates-off')).toBeNull());
+  });
+});
+
+describe('welcome page: the history check', () => {
+  it('says so and reads nothing when the browser refuses the permission', async () => {
+    const { send, store } = backend();
+    const sent: string[] = [];
+    const watching = (async (type: string, payload: unknown) => {
+      sent.push(type);
+      return (send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
+    }) as typeof sendMessage;
+    let asked = 0;
+    render(
+      <WelcomeApp
+        send={watching}
+        t={t}
+        requestHistory={async () => (asked++, false)}
+        hasHistory={async () => false}
+        alertsUrl="alerts"
+        optionsUrl="options"
+      />,
+    );
+    fireEvent.click(await screen.findByTestId('history-check'));
+    await screen.findByText('The browser did not give permission to read your history, so nothing was read.');
+    expect(asked).toBe(1);
+    expect(sent.filter((s) => s.startsWith('history/'))).toEqual([]);
+    expect((await store.getSettings()).useHistory).toBe(false);
+    expect(await store.listAlerts()).toEqual([]);
+  });
+
+  it('changes the two settings it asks to confirm, through the worker', async () => {
+    const { send, store } = backend();
+    render(
+      <WelcomeApp
+        send={send}
+        t={t}
+        requestHistory={async () => false}
+        hasHistory={async () => false}
+        alertsUrl="alerts"
+        optionsUrl="options"
+      />,
+    );
+    fireEvent.click(await screen.findByLabelText(/once a day/));
+    await waitFor(async () => expect((await store.getSettings()).updates).toBe(false));
+    fireEvent.change(screen.getByLabelText(/Help contacts/), { target: { value: 'GB-SCT' } });
+    await waitFor(async () => expect((await store.getSettings()).region).toBe('GB-SCT'));
   });
 });
