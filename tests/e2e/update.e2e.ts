@@ -197,7 +197,12 @@ describe(`an update in place from ${PREVIOUS.version} to the current build`, () 
       await expect.poll(() => h.colourOf(tabs['www.marksandspencer.com']!)).toBe(MUTED_RGB);
       await expect.poll(() => h.colourOf(tabs['www.debenhamsflowers.com']!)).toBe(CALM_RGB);
       // An update is not an install: the welcome page (issue #13) opens only on the first install.
-      expect(h.context.pages().map((p) => p.url()).filter((u) => u.includes('/src/welcome/'))).toEqual([]);
+      expect(
+        h.context
+          .pages()
+          .map((p) => p.url())
+          .filter((u) => u.includes('/src/welcome/')),
+      ).toEqual([]);
       const fresh = await h.context.newPage();
       await fresh.goto(h.site('www.newly-breached.example'));
       expect(await h.badgeOf(fresh, (t) => t === '1')).toBe('1');
