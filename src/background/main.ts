@@ -11,7 +11,7 @@ import { compactIndexFromBase64 } from '../core/compact-index';
 import { browserTranslate } from '../shared/i18n';
 import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
 import type { DataStatus } from '../shared/messages';
-import { createStore, DOWNLOAD_KEYS, type Settings } from '../shared/storage';
+import { createStore, DOWNLOAD_KEYS, type Settings, type StorageChanges } from '../shared/storage';
 import type { Notifier } from './alert-recorder';
 import { parseSuffixRules, SUFFIX_RULES_PATH } from '../core/suffix-rules';
 import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
@@ -24,7 +24,13 @@ import { createHistoryScanner, HistoryWithdrawnError, type HistoryApi } from './
 
 // Validated by the data build; JSON imports widen its literal types.
 const summary = summaryJson as DatasetSummary;
-const store = createStore(browser.storage.local);
+// The store keeps the alerts in memory between reads, kept current by every change to storage.local (issue #16).
+const store = createStore(browser.storage.local, console, {
+  watch: (listener) =>
+    browser.storage.onChanged.addListener((changes, areaName) => {
+      if (areaName === 'local') listener(changes as StorageChanges);
+    }),
+});
 // The index was built at data-build time: loading it is decoding, not building (see compact-index.ts).
 const bundled = bundledData(
   summary,

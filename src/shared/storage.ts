@@ -203,8 +203,48 @@ const V2_DEFAULTS = {
   updates: true,
 };
 
-export function createStore(area: StorageArea, log: Logger = console) {
+/** A storage change as browser.storage.onChanged reports it (key → old and new value). */
+export type StorageChanges = Record<string, { newValue?: unknown }>;
+
+export interface StoreOptions {
+  /**
+   * Where the store hears of every change to the area, its own and other contexts' (browser.storage.onChanged).
+   * With it, the worker keeps the alerts in memory between reads: the alerts page's list is not read from disk
+   * again while nothing changed (issue #16). Without it (tests), every list reads the area.
+   */
+  watch?: (listener: (changes: StorageChanges) => void) => void;
+}
+
+/** Keys the in-memory copy of the alerts holds: alerts and the damaged alerts set aside. */
+const isAlertKey = (key: string) => key.startsWith('alert:') || key.startsWith('corrupt:alert:');
+
+export function createStore(area: StorageArea, log: Logger = console, { watch }: StoreOptions = {}) {
   const queues = new Map<string, Promise<unknown>>();
+  // The stored alerts as last read or written, when a watch keeps them current; `changes` counts every change, so a
+  // read that overlapped one is not kept.
+  let alertsCopy: Map<string, unknown> | undefined;
+  let changes = 0;
+  const checkedAlerts = new WeakMap<object, ReturnType<typeof checkAlert>>();
+  const noteChange = (key: string, value: unknown, removed: boolean) => {
+    if (!isAlertKey(key)) return;
+    changes++;
+    if (!alertsCopy) return;
+    if (removed) alertsCopy.delete(key);
+    else alertsCopy.set(key, value);
+  };
+  watch?.((changed) => {
+    for (const [key, change] of Object.entries(changed)) noteChange(key, change.newValue, !('newValue' in change));
+  });
+  /** storage.set, and the in-memory copy after it. */
+  async function put(items: Record<string, unknown>): Promise<void> {
+    await area.set(items);
+    for (const [key, value] of Object.entries(items)) noteChange(key, value, false);
+  }
+  /** storage.remove, and the in-memory copy after it. */
+  async function drop(keys: string | string[]): Promise<void> {
+    await area.remove(keys);
+    for (const key of Array.isArray(keys) ? keys : [keys]) noteChange(key, undefined, true);
+  }
 
   /** Runs read-modify-write operations on one key one after another. */
   function serialised<T>(key: string, op: () => Promise<T>): Promise<T> {
@@ -227,8 +267,8 @@ export function createStore(area: StorageArea, log: Logger = console) {
 
   async function setAside(key: string, raw: unknown, reason: string): Promise<void> {
     log.warn(`storage: "${key}" did not fit its schema (${reason}); kept it under "corrupt:${key}" and reset it`);
-    await area.set({ [`corrupt:${key}`]: { value: raw, reason, at: new Date().toISOString() } });
-    await area.remove(key);
+    await put({ [`corrupt:${key}`]: { value: raw, reason, at: new Date().toISOString() } });
+    await drop(key);
   }
 
   /**
@@ -252,6 +292,16 @@ export function createStore(area: StorageArea, log: Logger = console) {
       : { ok: false, reason: parsed.issues.map((i) => i.message).join('; ') };
   }
 
+  /** An alert checked against its schema; the same stored object is checked once (the copy in memory keeps it). */
+  function checkAlert(raw: unknown): { ok: true; value: Alert } | { ok: false; reason: string } {
+    if (!raw || typeof raw !== 'object') return check(AlertSchema, raw);
+    const known = checkedAlerts.get(raw);
+    if (known) return known;
+    const checked = check(AlertSchema, raw);
+    checkedAlerts.set(raw, checked);
+    return checked;
+  }
+
   /** Reads one key; `inQueue` is true when the caller already holds the key's queue (read-modify-write). */
   async function read<T>(
     key: string,
@@ -268,7 +318,7 @@ export function createStore(area: StorageArea, log: Logger = console) {
     const repaired = repair?.(raw);
     const setAsideAndRepair = async () => {
       await setAside(key, raw, checked.reason);
-      if (repaired !== undefined) await area.set({ [key]: repaired });
+      if (repaired !== undefined) await put({ [key]: repaired });
     };
     if (inQueue) await setAsideAndRepair();
     else
@@ -289,19 +339,30 @@ export function createStore(area: StorageArea, log: Logger = console) {
   ): Promise<T> {
     return serialised(key, async () => {
       const next = change(await read(key, schema, fallback, true, repair));
-      await area.set({ [key]: next });
+      await put({ [key]: next });
       return next;
     });
   }
 
-  async function listAlertsChecked(): Promise<{ alerts: Alert[]; setAside: number }> {
+  /** The stored alerts (and damaged ones set aside): from memory when a watch keeps a copy, else from the area. */
+  async function storedAlerts(): Promise<Record<string, unknown>> {
+    if (alertsCopy) return Object.fromEntries(alertsCopy);
+    const before = changes;
     const all = await area.get(null);
+    const found = Object.fromEntries(Object.entries(all).filter(([key]) => isAlertKey(key)));
+    // Kept only if nothing changed while it was read; the next list reads again otherwise.
+    if (watch && changes === before) alertsCopy = new Map(Object.entries(found));
+    return found;
+  }
+
+  async function listAlertsChecked(): Promise<{ alerts: Alert[]; setAside: number }> {
+    const all = await storedAlerts();
     const alerts: Alert[] = [];
     let setAside = 0;
     for (const [key, raw] of Object.entries(all)) {
       if (key.startsWith('corrupt:alert:')) setAside++;
       if (!key.startsWith('alert:')) continue;
-      const checked = check(AlertSchema, raw);
+      const checked = checkAlert(raw);
       if (checked.ok) alerts.push(checked.value);
       else {
         // Counted once: a copy set aside before is already among the corrupt: keys.
@@ -333,8 +394,8 @@ export function createStore(area: StorageArea, log: Logger = console) {
       }
       // Keys a migration dropped go first: if the browser stops in between, the next start migrates again.
       const dropped = Object.keys(all).filter((k) => !(k in data));
-      if (dropped.length) await area.remove(dropped);
-      await area.set({ ...data, [META_KEY]: { schemaVersion: SCHEMA_VERSION } });
+      if (dropped.length) await drop(dropped);
+      await put({ ...data, [META_KEY]: { schemaVersion: SCHEMA_VERSION } });
     },
 
     getProgress: (breachId: string) => read(progressKey(breachId), ProgressSchema, EMPTY_PROGRESS),
@@ -401,8 +462,8 @@ export function createStore(area: StorageArea, log: Logger = console) {
       const key = alertKey(id);
       return serialised(key, async () => {
         const next = change(await read<Alert | undefined>(key, AlertSchema, undefined, true));
-        if (next) await area.set({ [key]: next });
-        else await area.remove(key);
+        if (next) await put({ [key]: next });
+        else await drop(key);
         return next;
       });
     },
@@ -427,7 +488,7 @@ export function createStore(area: StorageArea, log: Logger = console) {
           const changed = change(checked?.ok ? checked.value : undefined, key.slice('alert:'.length));
           if (changed) next[key] = changed;
         }
-        if (Object.keys(next).length) await area.set(next);
+        if (Object.keys(next).length) await put(next);
         return Object.values(next);
       });
     },
@@ -436,9 +497,9 @@ export function createStore(area: StorageArea, log: Logger = console) {
     async clearAlerts(): Promise<number> {
       const all = Object.keys(await area.get(null));
       const keys = all.filter((k) => k.startsWith('alert:'));
-      await Promise.all(keys.map((k) => serialised(k, () => area.remove(k))));
+      await Promise.all(keys.map((k) => serialised(k, () => drop(k))));
       const setAside = all.filter((k) => k.startsWith('corrupt:'));
-      if (setAside.length) await area.remove(setAside);
+      if (setAside.length) await drop(setAside);
       return keys.length;
     },
   };

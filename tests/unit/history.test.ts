@@ -358,3 +358,64 @@ describe('history in exports and the timeline', () => {
     expect(firstUseOf(recordHistory(undefined, 'old-shop.example', OLD, h))).toBe(day('2025-01-01'));
   });
 });
+
+describe('storage: the alerts kept in memory between reads (issue #16)', () => {
+  const visit = (site: string, id: string, at: number) => recordVisit(undefined, site, { ...COOP, id }, at);
+  function watched() {
+    const area = memoryArea();
+    let gets = 0;
+    let listener: ((c: Record<string, { newValue?: unknown }>) => void) | undefined;
+    const counting = { ...area, get: async (k: string | string[] | null) => (k === null && gets++, area.get(k)) };
+    const store = createStore(counting, quiet, { watch: (l) => (listener = l) });
+    /** Another context writes (the harness's seeding, another window): onChanged reports it. */
+    const foreign = async (key: string, value: unknown) => {
+      if (value === undefined) await area.remove(key);
+      else await area.set({ [key]: value });
+      listener!({ [key]: value === undefined ? {} : { newValue: value } });
+    };
+    return { store, foreign, gets: () => gets };
+  }
+
+  it('reads the area once, then stays current with its own writes and with changes reported by others', async () => {
+    const { store, foreign, gets } = watched();
+    await store.updateAlert('a.example|1', () => visit('a.example', '1', 1));
+    expect((await store.listAlerts()).map((x) => x.id)).toEqual(['a.example|1']);
+    expect((await store.listAlerts()).length).toBe(1);
+    expect(gets()).toBe(1);
+    await store.updateAlert('b.example|2', () => visit('b.example', '2', 2));
+    await store.updateAlert('a.example|1', (a) => a && { ...a, state: 'done' });
+    await foreign('alert:c.example|3', visit('c.example', '3', 3));
+    await foreign('alert:bad|x', { id: 'bad|x' });
+    const { alerts, setAside } = await store.listAlertsChecked();
+    expect(alerts.map((x) => [x.id, x.state]).sort()).toEqual([
+      ['a.example|1', 'done'],
+      ['b.example|2', 'new'],
+      ['c.example|3', 'new'],
+    ]);
+    expect(setAside).toBe(1);
+    await foreign('alert:c.example|3', undefined);
+    await store.clearAlerts();
+    expect(await store.listAlerts()).toEqual([]);
+    expect(gets()).toBe(2); // the list and clearAlerts' own key listing; the lists themselves came from memory
+  });
+
+  it('does not keep a read that a change overlapped', async () => {
+    const area = memoryArea();
+    let listener: ((c: Record<string, { newValue?: unknown }>) => void) | undefined;
+    let gets = 0;
+    const slow = {
+      ...area,
+      get: async (k: string | string[] | null) => {
+        if (k === null) gets++;
+        const value = await area.get(k);
+        if (k === null && gets === 1) listener!({ 'alert:late|1': { newValue: {} } }); // a change while reading
+        return value;
+      },
+    };
+    const store = createStore(slow, quiet, { watch: (l) => (listener = l) });
+    await store.listAlerts(); // overlapped by a change: not kept
+    await store.listAlerts(); // read again, and kept
+    await store.listAlerts(); // from memory
+    expect(gets).toBe(2);
+  });
+});
