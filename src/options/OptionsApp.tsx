@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { REGION_CODES, storedRegion, type RegionCode } from '../core/help-region';
-import { regionNameKey } from '../shared/region-name';
-import type { MessageKey, Translate } from '../shared/i18n';
+import { RegionSelect } from '../shared/RegionSelect';
+import type { Translate } from '../shared/i18n';
 import type { DataStatus, Request } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
 import type { Settings } from '../shared/storage';
@@ -22,10 +21,6 @@ export interface OptionsAppProps {
   hasHistory?: () => Promise<boolean>;
 }
 
-const REGIONS: [RegionCode | '', MessageKey][] = [
-  ['', 'optionsRegionAuto'],
-  ...REGION_CODES.map((c) => [c, regionNameKey(c)] as [RegionCode, MessageKey]),
-];
 // 3 is the default (breach-urgency.ts RECENT_YEARS): the years in which a breach still raises the alarm.
 const AGES = [null, 1, 2, 3, 5, 10] as const;
 
@@ -199,17 +194,7 @@ export function OptionsApp({
       )}
 
       <h2>{t('optionsRegion')}</h2>
-      <select
-        aria-label={t('optionsRegion')}
-        value={storedRegion(settings.region) ?? ''}
-        onChange={(e) => save({ region: (e.currentTarget.value || null) as Settings['region'] | null })}
-      >
-        {REGIONS.map(([value, label]) => (
-          <option key={value} value={value}>
-            {t(label)}
-          </option>
-        ))}
-      </select>
+      <RegionSelect region={settings.region} onChange={(region) => save({ region })} t={t} label={t('optionsRegion')} />
 
       <DataPanel
         status={data}

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { REGION_CODES, storedRegion, type RegionCode } from '../core/help-region';
 import { mayBeAffected } from '../core/history-verdict';
 import type { MessageKey, Translate } from '../shared/i18n';
 import type { HistoryFindingView, HistoryProgress, HistoryScanResult, Request } from '../shared/messages';
 import { historyVisitsText, VERDICT_TEXT } from '../shared/history-text';
-import { regionNameKey } from '../shared/region-name';
+import { RegionSelect } from '../shared/RegionSelect';
 import type { send as sendMessage } from '../shared/send-message';
 import type { Settings } from '../shared/storage';
 
@@ -167,18 +166,7 @@ export function WelcomeApp({
       </p>
       <p>
         <label>
-          {t('welcomeRegion')}{' '}
-          <select
-            value={storedRegion(settings.region) ?? ''}
-            onChange={(e) => save({ region: (e.currentTarget.value || null) as Settings['region'] | null })}
-          >
-            <option value="">{t('optionsRegionAuto')}</option>
-            {REGION_CODES.map((c: RegionCode) => (
-              <option key={c} value={c}>
-                {t(regionNameKey(c))}
-              </option>
-            ))}
-          </select>
+          {t('welcomeRegion')} <RegionSelect region={settings.region} onChange={(region) => save({ region })} t={t} />
         </label>
       </p>
       <p class={status?.error ? 'status status--error' : 'status'} role="status" data-testid="status">

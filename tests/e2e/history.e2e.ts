@@ -4,13 +4,12 @@
 // and no request made. A headless browser cannot answer a permission prompt, so this runs a test build whose
 // manifest requires `history` (AMIA_HISTORY_REQUIRED=1; the store builds keep it optional, manifest-checks test),
 // with one made-up breach dated after today: today's real visits are then visits before that breach.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, poll, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+import { launch, poll, SCREENSHOT_DIR, type Harness } from './harness';
+import { buildTestVariant } from './test-build';
 import { catchAll, extensionRequests } from './traffic';
 import { axeViolations } from './axe';
 
@@ -22,37 +21,25 @@ describe('the history check', () => {
   let work: string;
   let welcome: Page;
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'amia-history-'));
-    cpSync(join(ROOT, 'data'), join(work, 'data'), { recursive: true, filter: (p) => !p.includes('generated') });
-    const hibpFile = join(work, 'data', 'hibp', 'breaches.json');
-    const hibp = JSON.parse(readFileSync(hibpFile, 'utf8'));
-    hibp.push({
-      ...hibp.find((b: { Name: string }) => b.Name === 'Adobe'),
-      Name: 'FutureShop',
-      Title: 'Future Shop',
-      Domain: 'future-shop.co.uk',
-      BreachDate: FUTURE,
-      AddedDate: `${FUTURE}T00:00:00Z`,
-      ModifiedDate: `${FUTURE}T00:00:00Z`,
-      Description: 'A made-up breach dated after today, for the history check test.',
-      DataClasses: ['Email addresses', 'Passwords'],
-    });
-    writeFileSync(hibpFile, JSON.stringify(hibp));
-    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-    const vite = join(ROOT, 'node_modules', '.bin', 'vite');
-    execFileSync(tsx, ['scripts/build-data.ts', '--data', join(work, 'data'), '--out', join(work, 'generated')], {
-      cwd: ROOT,
-    });
-    execFileSync(vite, ['build', '--mode', 'chrome', '--logLevel', 'error'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        AMIA_GENERATED_DIR: join(work, 'generated'),
-        AMIA_OUT_DIR: join(work, 'dist'),
-        AMIA_HISTORY_REQUIRED: '1',
-      },
-    });
-    h = await launch(join(work, 'dist'));
+    const build = buildTestVariant(
+      'history',
+      (hibp) => [
+        {
+          ...hibp.find((b) => b.Name === 'Adobe'),
+          Name: 'FutureShop',
+          Title: 'Future Shop',
+          Domain: 'future-shop.co.uk',
+          BreachDate: FUTURE,
+          AddedDate: `${FUTURE}T00:00:00Z`,
+          ModifiedDate: `${FUTURE}T00:00:00Z`,
+          Description: 'A made-up breach dated after today, for the history check test.',
+          DataClasses: ['Email addresses', 'Passwords'],
+        },
+      ],
+      { AMIA_HISTORY_REQUIRED: '1' },
+    );
+    work = build.work;
+    h = await launch(build.dist);
   }, 180_000);
   afterAll(async () => {
     await h?.close();

@@ -1,13 +1,12 @@
 /// <reference types="chrome" />
 // Issue #8 in a real browser: hostile dataset text renders inert, the extension sends nothing over the
 // network, its manifests ask for no more than the README justifies, and 1,000 stored alerts are handled.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, SCREENSHOT_DIR, seedAlerts, type Harness } from './harness';
 import { catchAll, extensionRequests } from './traffic';
+import { buildTestVariant } from './test-build';
 
 const HOSTILE = [
   '<script>window.__pwned = "script"</script>',
@@ -25,28 +24,17 @@ describe('hostile dataset text in the popup', () => {
   let h: Harness;
   let work: string;
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'amia-hostile-'));
-    cpSync(join(ROOT, 'data'), join(work, 'data'), { recursive: true, filter: (p) => !p.includes('generated') });
-    const hibpFile = join(work, 'data', 'hibp', 'breaches.json');
-    const hibp = JSON.parse(readFileSync(hibpFile, 'utf8'));
-    hibp.push({
-      ...hibp.find((b: { Name: string }) => b.Name === 'Adobe'),
-      Name: 'HostileTest',
-      Title: 'Hostile <b>title</b>',
-      Domain: 'hostile-breach.co.uk',
-      Description: HOSTILE,
-    });
-    writeFileSync(hibpFile, JSON.stringify(hibp));
-    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-    const vite = join(ROOT, 'node_modules', '.bin', 'vite');
-    execFileSync(tsx, ['scripts/build-data.ts', '--data', join(work, 'data'), '--out', join(work, 'generated')], {
-      cwd: ROOT,
-    });
-    execFileSync(vite, ['build', '--mode', 'chrome', '--logLevel', 'error'], {
-      cwd: ROOT,
-      env: { ...process.env, AMIA_GENERATED_DIR: join(work, 'generated'), AMIA_OUT_DIR: join(work, 'dist') },
-    });
-    h = await launch(join(work, 'dist'));
+    const build = buildTestVariant('hostile', (hibp) => [
+      {
+        ...hibp.find((b) => b.Name === 'Adobe'),
+        Name: 'HostileTest',
+        Title: 'Hostile <b>title</b>',
+        Domain: 'hostile-breach.co.uk',
+        Description: HOSTILE,
+      },
+    ]);
+    work = build.work;
+    h = await launch(build.dist);
   }, 120_000);
   afterAll(async () => {
     await h?.close();
