@@ -10,6 +10,7 @@ import { SafeHtml } from './SafeHtml';
 import { AdviceList, StepsChecklist } from './StepsChecklist';
 import { breachAlarm } from '../core/breach-urgency';
 import { verdictOf, type Noun } from '../core/verdict';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 const STATUS_TEXT: Record<Breach['status'], MessageKey> = {
   ongoing: 'statusOngoing',
@@ -33,6 +34,11 @@ export interface BreachCardProps {
   recordSensitive?: boolean;
   /** What the person's history says of this breach (issue #13), when they turned the check on. */
   historyNote?: string | undefined;
+  /**
+   * The popup's height in px: an open card shows its second first task only if it ends within it, else that task
+   * joins the folded ones, so the verdict and what to do first are on the first screen whatever the data's length.
+   */
+  fitTo?: number;
 }
 
 /** "Breached Feb 2017, disclosed 5 May 2017", or HIBP's load date when no disclosure date is known. */
@@ -77,14 +83,24 @@ export function BreachCard({
   now = Date.now(),
   recordSensitive = false,
   historyNote,
+  fitTo,
 }: BreachCardProps) {
   const titleId = `title-${breach.id}`;
   const via = relatedMatch(breach, host);
   const alarm = breachAlarm(breach, now);
   const { tasks, advice } = splitSteps(steps);
   const done = tasks.filter((s) => progress.ticked.includes(s.id)).length;
-  const first = tasks.slice(0, FIRST_TASKS[alarm]);
-  const rest = tasks.slice(FIRST_TASKS[alarm]);
+  // Measured once the card is laid out and before it is painted (a layout effect), so nothing jumps.
+  const [onlyOne, setOnlyOne] = useState(false);
+  const firstCount = onlyOne ? 1 : FIRST_TASKS[alarm];
+  const first = tasks.slice(0, firstCount);
+  const rest = tasks.slice(firstCount);
+  const firstList = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (fitTo === undefined || !expanded || onlyOne || first.length < 2) return;
+    const last = firstList.current?.querySelector(':scope > ol > li:last-child');
+    if (last && last.getBoundingClientRect().bottom + window.scrollY > fitTo) setOnlyOne(true);
+  }, [fitTo, expanded, onlyOne, first.length]);
   const toggle = (stepId: StepId, isDone: boolean) => onToggleStep(breach.id, stepId, isDone);
   return (
     <article class={`breach breach--${alarm}`} data-breach-id={breach.id} data-alarm={alarm} aria-labelledby={titleId}>
@@ -120,7 +136,7 @@ export function BreachCard({
             {t('notCustomerHidden')}
           </p>
         ) : (
-          <section class="steps" aria-labelledby={`${titleId}-first`}>
+          <section class="steps" aria-labelledby={`${titleId}-first`} ref={firstList}>
             <h4 id={`${titleId}-first`} class="first-steps">
               {t('firstSteps')}{' '}
               <span class="steps-progress" aria-live="polite" data-testid="steps-progress">

@@ -14,6 +14,9 @@ import { notCustomerNow } from '../core/history-verdict';
 import type { SiteHistoryAnswer } from '../shared/messages';
 import { breachAlarm } from '../core/breach-urgency';
 
+/** The tallest a browser shows an action popup (Chrome and Firefox: 600 px); the first screen is measured in it. */
+const POPUP_MAX_HEIGHT = 600;
+
 export interface PopupViewProps {
   result: Lookup<Breach>;
   failed?: readonly BreachLoadFailure[] | undefined;
@@ -168,6 +171,7 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
             t={t}
             host={host}
             recordSensitive={props.recordSensitive ?? false}
+            fitTo={POPUP_MAX_HEIGHT}
             {...(props.now !== undefined ? { now: props.now } : {})}
           />
         );

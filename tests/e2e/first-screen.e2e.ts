@@ -66,6 +66,17 @@ describe('the first screen at 360 × 600', () => {
     await page.close();
   });
 
+  it('folds the second task away where the card is tall (a sensitive HIBP breach with a long verdict)', async () => {
+    // DC Health Link: a long verdict and the sensitive-breach note; with two tasks its second would end at 650 px.
+    const page = await popupAt('https://dchealthlink.com/');
+    const screen = await firstScreen(page);
+    expect(screen.steps).toBe(1);
+    expect(screen.lastStep).toBeLessThanOrEqual(600);
+    await expect.poll(() => page.locator('.more-steps > summary').first().textContent()).toMatch(/^\d+ more steps?$/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-screen-folded-dchealthlink.com.png') });
+    await page.close();
+  });
+
   it(`holds for a sample of ${SAMPLE.length} more breaches of the bundled data`, async () => {
     const over: string[] = [];
     const page = await h.context.newPage();

@@ -99,6 +99,42 @@ describe('popup: one breach', () => {
   });
 });
 
+describe('popup: the first screen fits 600 px', () => {
+  /** Lays every step out `bottom` px from the top (jsdom has no layout), renders Co-op, restores layout. */
+  function withStepsEndingAt(bottom: number) {
+    const real = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      if (!this.matches('li.step')) return real.call(this);
+      return {
+        x: 0,
+        y: bottom - 100,
+        top: bottom - 100,
+        left: 0,
+        right: 340,
+        width: 340,
+        height: 100,
+        bottom,
+      } as DOMRect;
+    };
+    try {
+      renderPopup('https://www.coop.co.uk/');
+    } finally {
+      Element.prototype.getBoundingClientRect = real;
+    }
+    const first = card('co-op-2025').querySelectorAll(':scope details > section.steps > ol > li');
+    const more = card('co-op-2025').querySelector('.more-steps > summary')?.textContent;
+    return { first: first.length, more };
+  }
+
+  it('shows two first tasks when the second ends within the popup', () => {
+    expect(withStepsEndingAt(560)).toEqual({ first: 2, more: '1 more step' });
+  });
+
+  it('folds the second task away when it would end below the popup, so the first screen still answers', () => {
+    expect(withStepsEndingAt(640)).toEqual({ first: 1, more: '2 more steps' });
+  });
+});
+
 describe('popup: several breaches on one site', () => {
   const base = (over: Partial<Breach>): Breach =>
     ({ ...dataset.breaches.find((b) => b.id === 'co-op-2025')!, ...over }) as Breach;
