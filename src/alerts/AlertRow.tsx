@@ -4,6 +4,7 @@ import type { AlertTodo } from '../core/alert-todo';
 import { MATCHED_TEXT } from '../shared/matched-text';
 import { historyVisitsText, VERDICT_TEXT } from '../shared/history-text';
 import type { MessageKey, Translate } from '../shared/i18n';
+import { formatLocalDay } from '../core/format-date';
 
 export const STATE_TEXT: Record<AlertState, MessageKey> = {
   new: 'alertStateNew',
@@ -48,11 +49,7 @@ export function AlertRow({
 }: AlertRowProps) {
   const detailsId = `details-${alert.id.replace(/[^a-z0-9-]/gi, '-')}`;
   const title = alert.title ?? t('alertSensitiveTitle');
-  const day = new Date(alert.firstSeen).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  const day = formatLocalDay(alert.firstSeen);
   return (
     <li
       class={`alert alert--${alert.state}${muted ? ' alert--muted' : ''}${sameSiteAsAbove ? ' alert--same-site' : ''}`}

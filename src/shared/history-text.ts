@@ -1,5 +1,6 @@
 import type { HistoryVerdict, SiteHistory } from '../core/history-verdict';
 import type { MessageKey, Translate } from './i18n';
+import { formatLocalDay } from '../core/format-date';
 
 // The history check's words (issue #13), one table for the welcome page, the popup's line and the alerts page.
 
@@ -10,8 +11,7 @@ export const VERDICT_TEXT: Record<HistoryVerdict, MessageKey> = {
   'after-disclosure': 'historyVerdictAfter',
 };
 
-const day = (t: number) =>
-  new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const day = (t: number) => formatLocalDay(t);
 
 /** The popup card's line: the verdict, then the visits it rests on. */
 export function historyNote(f: { verdict: HistoryVerdict; history: SiteHistory }, t: Translate): string {

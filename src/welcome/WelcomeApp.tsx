@@ -1,3 +1,4 @@
+import { formatLocalDay } from '../core/format-date';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { mayBeAffected } from '../core/history-verdict';
 import type { MessageKey, Translate } from '../shared/i18n';
@@ -36,8 +37,7 @@ type Check =
   | { state: 'done'; result: HistoryScanResult }
   | { state: 'failed'; message: string };
 
-const day = (t: number) =>
-  new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+const day = (t: number) => formatLocalDay(t, 'long');
 
 /** The welcome page's one state owner: the two settings and the history check, through the worker. */
 export function WelcomeApp({
