@@ -3,28 +3,35 @@
 // hash falls out of the same pass. Same answers as the Map index (tests compare them).
 
 export interface CompactIndex {
-  /** All domains, each followed by "\n". */
+  /** All domains, each followed by "\n" (a key compare stops there, so no table of key offsets is needed). */
   keys: string;
-  /** Where each domain starts in `keys`; offsets[n] is keys.length. */
-  offsets: Uint32Array;
   /**
-   * Open-addressing table of triples [domain number + 1 (0 = empty), the domain's full 32-bit hash, its one
-   * breach number or NO_SINGLE]; the number of triples is a power of two. A probe compares the hash first and
-   * reads the key string (a cache miss in a large table) only when it matches, which is almost only for the
-   * domain itself; a domain with one breach (nearly all) answers from the slot, without reading the postings.
+   * Open-addressing table of triples [where the domain starts in `keys` + 1 (0 = empty), the domain's full 32-bit
+   * hash, its one breach number or MULTI | its domain number]; the number of triples is a power of two. A probe
+   * compares the hash first and reads the key string (a cache miss in a large table) only when it matches, which
+   * is almost only for the domain itself; a domain with one breach (nearly all) answers from the slot.
    */
   slots: Uint32Array;
-  /** Breach numbers of domain i are post[postStart[i] .. postStart[i + 1]). */
+  /**
+   * One bit per bucket of a second mix of each domain's hash, about 16 bits per domain (2 MB at a million
+   * domains): most label suffixes of a host are no breach domain, and the filter answers those without touching
+   * the large slot table (issue #15: a lookup at 1M domains was cache misses, not work). Empty below
+   * FILTER_FROM domains, where the whole table stays in cache and the filter would only add work.
+   */
+  filter: Uint32Array;
+  /** Breach numbers of domain i (for domains with several) are post[postStart[i] .. postStart[i + 1]). */
   postStart: Uint32Array;
   post: Uint32Array;
 }
 
-/** Stride of a slot in `slots`, and the marker of a domain with several breaches. */
+/** Stride of a slot in `slots`, and the mark of a domain with several breaches (its number in the low bits). */
 const SLOT = 3;
-const NO_SINGLE = 0xffffffff;
+const MULTI = 0x80000000;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** Fibonacci hashing's multiplier: spreads the FNV hash again, so the filter's bit and the slot are independent. */
+const GOLDEN = 0x9e3779b1;
 
 /** FNV-1a over the characters from the last to the first (so suffixes hash in one pass of a host). */
 function hashBackwards(s: string, from: number, to: number): number {
@@ -32,6 +39,12 @@ function hashBackwards(s: string, from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
+
+/** Measured (bench/bench.ts): at 10,000 domains the filter costs more than it saves; at 100,000 it pays. */
+const FILTER_FROM = 50_000;
+
+/** How far to shift a mixed hash right to get a bit number of a filter of `words` 32-bit words. */
+const filterShift = (words: number) => 32 - Math.log2(words * 32);
 
 /** Builds the layout from breaches' domain lists (breach number = position in the array). */
 export function buildCompactIndex(breaches: readonly { domains: readonly string[] }[]): CompactIndex {
@@ -45,38 +58,45 @@ export function buildCompactIndex(breaches: readonly { domains: readonly string[
   });
   const domains = [...byDomain.keys()];
   const n = domains.length;
-  const offsets = new Uint32Array(n + 1);
+  if (n >= MULTI) throw new Error('compact index: too many domains');
   const postStart = new Uint32Array(n + 1);
   const post = new Uint32Array([...byDomain.values()].reduce((sum, l) => sum + l.length, 0));
   let size = 1;
   while (size < n * 2) size <<= 1;
   const slots = new Uint32Array(size * SLOT);
-  let keyLength = 0;
+  let words = n >= FILTER_FROM ? 2 : 0;
+  while (words > 0 && words * 32 < n * 16) words <<= 1;
+  const filter = new Uint32Array(words);
+  const shift = words > 0 ? filterShift(words) : 0;
+  let keyStart = 0;
   let p = 0;
   domains.forEach((d, i) => {
-    offsets[i] = keyLength;
-    keyLength += d.length + 1;
     postStart[i] = p;
     const postings = byDomain.get(d)!;
     for (const b of postings) post[p++] = b;
     const hash = hashBackwards(d, 0, d.length);
+    if (words > 0) {
+      const bit = Math.imul(hash, GOLDEN) >>> shift;
+      filter[bit >>> 5]! |= 1 << (bit & 31);
+    }
     let slot = hash & (size - 1);
     while (slots[slot * SLOT] !== 0) slot = (slot + 1) & (size - 1);
-    slots[slot * SLOT] = i + 1;
+    slots[slot * SLOT] = keyStart + 1;
     slots[slot * SLOT + 1] = hash;
-    slots[slot * SLOT + 2] = postings.length === 1 ? postings[0]! : NO_SINGLE;
+    slots[slot * SLOT + 2] = postings.length === 1 ? postings[0]! : MULTI | i;
+    keyStart += d.length + 1;
   });
-  offsets[n] = keyLength;
   postStart[n] = p;
-  return { keys: domains.map((d) => `${d}\n`).join(''), offsets, slots, postStart, post };
+  return { keys: domains.map((d) => `${d}\n`).join(''), slots, filter, postStart, post };
 }
 
 /** The breach numbers whose domain is `host` or one of its parent domains, on label boundaries. */
 export function compactLookup(index: CompactIndex, host: string): number[] {
-  const { keys, offsets, slots, postStart, post } = index;
+  const { keys, slots, filter, postStart, post } = index;
   const mask = slots.length / SLOT - 1;
-  // Matched domain numbers, shortest suffix first (rarely more than one), and the first one's slot.
-  let first = -1;
+  const filtered = filter.length > 0;
+  const shift = filtered ? filterShift(filter.length) : 0;
+  // The slots of matched domains, shortest suffix first (rarely more than one).
   let firstSlot = -1;
   let more: number[] | null = null;
   let h = FNV_OFFSET;
@@ -89,43 +109,49 @@ export function compactLookup(index: CompactIndex, host: string): number[] {
       sawDot = true;
       if (i > 0) continue;
     }
-    const len = host.length - i;
     const hash = h >>> 0;
+    if (filtered) {
+      const bit = Math.imul(hash, GOLDEN) >>> shift;
+      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+    }
+    const len = host.length - i;
     for (let slot = hash & mask; slots[slot * SLOT] !== 0; slot = (slot + 1) & mask) {
       if (slots[slot * SLOT + 1] !== hash) continue;
-      const d = slots[slot * SLOT]! - 1;
-      const start = offsets[d]!;
-      if (offsets[d + 1]! - start - 1 !== len) continue;
+      const start = slots[slot * SLOT]! - 1;
       let k = 0;
       while (k < len && keys.charCodeAt(start + k) === host.charCodeAt(i + k)) k++;
-      if (k !== len) continue;
-      if (first < 0) {
-        first = d;
-        firstSlot = slot;
-      } else (more ??= []).push(d);
+      if (k !== len || keys.charCodeAt(start + len) !== 10 /* \n */) continue;
+      if (firstSlot < 0) firstSlot = slot;
+      else (more ??= []).push(slot);
       break;
     }
   }
-  if (first < 0) return [];
-  if (!more && slots[firstSlot * SLOT + 2] !== NO_SINGLE) return [slots[firstSlot * SLOT + 2]!];
+  if (firstSlot < 0) return [];
+  const only = slots[firstSlot * SLOT + 2]!;
+  if (!more && (only & MULTI) === 0) return [only];
   // Most specific domain first, as the Map index answers; a breach listed under two suffixes once.
-  const matched = [first, ...(more ?? [])].reverse();
   const found: number[] = [];
-  for (const d of matched) {
+  for (const slot of [firstSlot, ...(more ?? [])].reverse()) {
+    const v = slots[slot * SLOT + 2]!;
+    if ((v & MULTI) === 0) {
+      if (!found.includes(v)) found.push(v);
+      continue;
+    }
+    const d = v & ~MULTI;
     for (let q = postStart[d]!; q < postStart[d + 1]!; q++) if (!found.includes(post[q]!)) found.push(post[q]!);
   }
   return found;
 }
 
 /**
- * One ArrayBuffer holding the whole layout: [counts][offsets][slots][postStart][post][keys, one byte each].
+ * One ArrayBuffer holding the whole layout: [counts][slots][filter][postStart][post][keys, one byte each].
  * Keys are ASCII: breach domains are punycode by schema.
  */
 export function serialiseCompactIndex(index: CompactIndex): ArrayBuffer {
-  const parts = [index.offsets, index.slots, index.postStart, index.post];
+  const parts = [index.slots, index.filter, index.postStart, index.post];
   const header = new Uint32Array([
-    index.offsets.length,
     index.slots.length,
+    index.filter.length,
     index.postStart.length,
     index.post.length,
     index.keys.length,
@@ -150,19 +176,19 @@ export function serialiseCompactIndex(index: CompactIndex): ArrayBuffer {
 
 /** Views over a serialised layout: no copy of the tables, one decode of the keys. */
 export function loadCompactIndex(buffer: ArrayBuffer): CompactIndex {
-  const [nOffsets, nSlots, nPostStart, nPost, nKeys] = new Uint32Array(buffer, 0, 5) as unknown as number[];
+  const [nSlots, nFilter, nPostStart, nPost, nKeys] = new Uint32Array(buffer, 0, 5) as unknown as number[];
   let at = 20;
   const take = (n: number) => {
     const a = new Uint32Array(buffer, at, n);
     at += n * 4;
     return a;
   };
-  const offsets = take(nOffsets!);
   const slots = take(nSlots!);
+  const filter = take(nFilter!);
   const postStart = take(nPostStart!);
   const post = take(nPost!);
   const keys = new TextDecoder('ascii').decode(new Uint8Array(buffer, at, nKeys!));
-  return { keys, offsets, slots, postStart, post };
+  return { keys, slots, filter, postStart, post };
 }
 
 /** Base64 of a serialised layout, for bundling it inside JSON. */

@@ -51,4 +51,14 @@ describe('compact index', () => {
     }
     expect(compact.find('www.example.invalid')).toEqual([]);
   });
+
+  it('answers as the Map index with its filter on (60,000 domains), hits and misses alike', () => {
+    const { breaches } = syntheticDataset(60_000);
+    const layout = buildCompactIndex(breaches);
+    expect(layout.filter.length).toBeGreaterThan(0);
+    const compact = compactBreachIndex(breaches, loadCompactIndex(serialiseCompactIndex(layout)));
+    const map = buildBreachIndex(breaches);
+    const { hits, misses } = lookupUrls([...map.domains()], 4000);
+    for (const u of [...hits, ...misses]) expect(ids(lookupUrl(compact, u))).toEqual(ids(lookupUrl(map, u)));
+  });
 });
