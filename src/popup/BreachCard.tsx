@@ -234,7 +234,8 @@ export function BreachCard({
 /** The nouns of a verdict in the person's language: "name, address and 2 other kinds of data". */
 function nounList(nouns: readonly Noun[], more: number, t: Translate): string {
   const items = nouns.map((n) => t(`noun_${n}` as MessageKey));
-  if (more > 0) items.push(t('verdictOtherKinds', [more]));
+  if (more === 1) items.push(t('verdictOtherKindOne'));
+  else if (more > 1) items.push(t('verdictOtherKinds', [more]));
   return formatList(items);
 }
 

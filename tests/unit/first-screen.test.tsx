@@ -29,6 +29,11 @@ describe('the verdict sentence', () => {
     ['a plural noun alone', ['Photos'], 'Your photos were taken.'],
     ['classes with no short name', ['Website activity', 'Bios'], '2 kinds of data were taken: see what below.'],
     [
+      'one more kind than five',
+      ['Passwords', 'Credit cards', 'Names', 'Physical addresses', 'Phone numbers', 'Genders'],
+      'Your password, card details, name, address, phone number and 1 other kind of data were taken.',
+    ],
+    [
       'more than five kinds',
       ['Passwords', 'Credit cards', 'Names', 'Physical addresses', 'Phone numbers', 'Genders', 'Website activity'],
       'Your password, card details, name, address, phone number and 2 other kinds of data were taken.',
