@@ -93,9 +93,19 @@ export interface Verdict {
   moreNotTaken: number;
 }
 
+/**
+ * Where a class ranks in the sentence: by its risk group, except that health information (special-category data,
+ * the point of a clinic's or insurer's breach) comes before contact details instead of among "other" classes, so
+ * the sentence names it rather than counting it as "1 other kind of data".
+ */
+function sentenceRank(dataClass: string): number {
+  if (NOUN_OF[dataClass] === 'HealthInformation') return RISK_ORDER.indexOf('identity') + 0.5;
+  return RISK_ORDER.indexOf(riskGroupOf(dataClass));
+}
+
 /** Nouns for a list of data classes, most harmful first, without repeats; classes with no noun are counted. */
 function nounsOf(classes: readonly string[]): { nouns: Noun[]; unnamed: number } {
-  const ordered = [...classes].sort((a, b) => RISK_ORDER.indexOf(riskGroupOf(a)) - RISK_ORDER.indexOf(riskGroupOf(b)));
+  const ordered = [...classes].sort((a, b) => sentenceRank(a) - sentenceRank(b));
   const nouns: Noun[] = [];
   let unnamed = 0;
   for (const c of ordered) {

@@ -29,6 +29,11 @@ describe('the verdict sentence', () => {
     ['a plural noun alone', ['Photos'], 'Your photos were taken.'],
     ['classes with no short name', ['Website activity', 'Bios'], '2 kinds of data were taken: see what below.'],
     [
+      'health information named before contact details',
+      ['Names', 'Physical addresses', 'Genders', 'Dates of birth', 'Government issued IDs', 'Personal health data'],
+      'Your date of birth, ID numbers, health information, name, address and 1 other kind of data were taken.',
+    ],
+    [
       'one more kind than five',
       ['Passwords', 'Credit cards', 'Names', 'Physical addresses', 'Phone numbers', 'Genders'],
       'Your password, card details, name, address, phone number and 1 other kind of data were taken.',
