@@ -1,12 +1,13 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { build as esbuild, type Plugin as EsbuildPlugin } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { BREACH_DETAILS_DIR, BREACH_DETAILS_PATH } from './src/core/breach-details';
 import { SUFFIX_RULES_PATH } from './src/core/suffix-rules';
+import { scriptClosure } from './scripts/lib/script-closure';
 
 // `vite build --mode chrome` writes dist/chrome, `--mode firefox` writes dist/firefox from the same sources.
 type Target = 'chrome' | 'firefox';
@@ -85,8 +86,8 @@ const keepDynamicImports: EsbuildPlugin = {
  * Gives each page one start-up script: after the build, the page's entry and every chunk it imports at start are
  * bundled into `assets/<page>-start-<hash>.js`, and the page's HTML loads that file alone. A page otherwise starts
  * from up to ten small chunks (shared with the other pages and the worker), and loading them costs the popup about
- * 20-30 ms before its first card (measured side by side, issue #15). The shared chunks stay for the worker; the
- * package is a little larger, each page's code is loaded once.
+ * 20-30 ms before its first card (measured side by side, issue #15). Chunks that then nothing loads (the pages'
+ * own, and those only pages shared) are removed; those the worker loads stay.
  */
 function oneStartScriptPerPage(pages: string[]): Plugin {
   let outDir = '';
@@ -98,6 +99,7 @@ function oneStartScriptPerPage(pages: string[]): Plugin {
       outDir = resolvePath(config.build.outDir);
     },
     async closeBundle() {
+      const starts: string[] = [];
       for (const page of pages) {
         const htmlPath = join(outDir, 'src', page, 'index.html');
         const html = readFileSync(htmlPath, 'utf8');
@@ -123,6 +125,22 @@ function oneStartScriptPerPage(pages: string[]): Plugin {
             .replace(script[0], `<script type="module" crossorigin src="/${fileName}"></script>`)
             .replace(/\s*<link rel="modulepreload"[^>]*>/g, ''),
         );
+        starts.push(join(outDir, fileName));
+      }
+      // What the manifest's background scripts and the pages' start scripts load, now or on demand, is kept.
+      const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
+        background: { service_worker?: string; scripts?: string[] };
+      };
+      const background = [manifest.background.service_worker ?? [], manifest.background.scripts ?? []].flat();
+      const loaded = new Set(
+        [...background.map((f) => join(outDir, f)), ...starts].flatMap((root) => {
+          const { initial, lazy } = scriptClosure(root);
+          return [...initial, ...lazy];
+        }),
+      );
+      for (const f of readdirSync(join(outDir, 'assets'))) {
+        const path = join(outDir, 'assets', f);
+        if (f.endsWith('.js') && !loaded.has(path)) rmSync(path);
       }
     },
   };

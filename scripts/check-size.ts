@@ -3,9 +3,10 @@
 // Breach data chunks (data-*.js) are data, not code, and are reported apart. Run after `npm run build`; part of
 // `npm test`.
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './lib/dataset-files';
+import { scriptClosure } from './lib/script-closure';
 
 const DIST = join(ROOT, 'dist', 'chrome');
 const budgets = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).sizeBudgets as Record<string, number>;
@@ -19,31 +20,10 @@ function entryOf(part: string): string {
   return join(DIST, src.replace(/^\//, ''));
 }
 
-/** The JS files an entry loads when it starts (static imports), and those it may load later (import()). */
-function closure(entry: string): { initial: string[]; lazy: string[] } {
-  const initial = new Set<string>();
-  const lazyRoots = new Set<string>();
-  const visit = (file: string, into: Set<string>) => {
-    if (into.has(file)) return;
-    into.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
-      visit(resolve(dirname(file), m[1]!), into);
-    }
-    for (const m of code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
-      lazyRoots.add(resolve(dirname(file), m[1]!));
-    }
-  };
-  visit(entry, initial);
-  const lazy = new Set<string>();
-  for (const root of lazyRoots) visit(root, lazy);
-  return { initial: [...initial], lazy: [...lazy].filter((f) => !initial.has(f)) };
-}
-
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 let failed = false;
 for (const [part, budget] of Object.entries(budgets)) {
-  const { initial: files, lazy } = closure(entryOf(part));
+  const { initial: files, lazy } = scriptClosure(entryOf(part));
   const lazyBytes = lazy.reduce((n, f) => n + gz(f), 0);
   const code = files.filter((f) => !/\/data-[^/]+\.js$/.test(f));
   const data = files.filter((f) => /\/data-[^/]+\.js$/.test(f));
