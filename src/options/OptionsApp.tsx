@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { RegionSelect } from '../shared/RegionSelect';
+import { historyStoppedText } from '../shared/history-text';
 import type { Translate } from '../shared/i18n';
 import type { DataStatus, Request } from '../shared/messages';
 import type { send as sendMessage } from '../shared/send-message';
@@ -53,12 +54,10 @@ export function OptionsApp({
   }, []);
   const stopHistory = async () => {
     try {
-      const { forgotten, permissionRemoved } = await send('history/stop', {});
+      const stopped = await send('history/stop', {});
       setSettings(await send('settings/get', {}));
       setHistoryGranted((await hasHistory?.()) ?? false);
-      setStatus({
-        text: `${t('historyStopped', [forgotten])} ${t(permissionRemoved ? 'historyPermissionRemoved' : 'historyPermissionKept')}`,
-      });
+      setStatus({ text: historyStoppedText(stopped, t) });
     } catch (e) {
       setStatus({ text: t('alertsActionFailed', [(e as Error).message]), error: true });
     }

@@ -11,8 +11,6 @@ export const VERDICT_TEXT: Record<HistoryVerdict, MessageKey> = {
   'after-disclosure': 'historyVerdictAfter',
 };
 
-const day = (t: number) => formatLocalDay(t);
-
 /** The popup card's line: the verdict, then the visits it rests on. */
 export function historyNote(f: { verdict: HistoryVerdict; history: SiteHistory }, t: Translate): string {
   return `${t(VERDICT_TEXT[f.verdict])} ${historyVisitsText(f.history, t)}`;
@@ -20,5 +18,14 @@ export function historyNote(f: { verdict: HistoryVerdict; history: SiteHistory }
 
 /** "First visit 3 Mar 2026 · last visit 20 Nov 2026 · 14 visits" */
 export function historyVisitsText(h: SiteHistory, t: Translate): string {
-  return t(h.visits === 1 ? 'historyVisitsOne' : 'historyVisits', [day(h.firstVisit), day(h.lastVisit), h.visits]);
+  return t(h.visits === 1 ? 'historyVisitsOne' : 'historyVisits', [
+    formatLocalDay(h.firstVisit),
+    formatLocalDay(h.lastVisit),
+    h.visits,
+  ]);
+}
+
+/** What "Stop using my history" did, for the settings and welcome pages' status line. */
+export function historyStoppedText(r: { forgotten: number; permissionRemoved: boolean }, t: Translate): string {
+  return `${t('historyStopped', [r.forgotten])} ${t(r.permissionRemoved ? 'historyPermissionRemoved' : 'historyPermissionKept')}`;
 }

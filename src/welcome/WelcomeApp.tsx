@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { mayBeAffected } from '../core/history-verdict';
 import type { MessageKey, Translate } from '../shared/i18n';
 import type { HistoryFindingView, HistoryProgress, HistoryScanResult, Request } from '../shared/messages';
-import { historyVisitsText, VERDICT_TEXT } from '../shared/history-text';
+import { historyStoppedText, historyVisitsText, VERDICT_TEXT } from '../shared/history-text';
 import { RegionSelect } from '../shared/RegionSelect';
 import type { send as sendMessage } from '../shared/send-message';
 import type { Settings } from '../shared/storage';
@@ -36,8 +36,6 @@ type Check =
   | { state: 'running'; progress: HistoryProgress }
   | { state: 'done'; result: HistoryScanResult }
   | { state: 'failed'; message: string };
-
-const day = (t: number) => formatLocalDay(t, 'long');
 
 /** The welcome page's one state owner: the two settings and the history check, through the worker. */
 export function WelcomeApp({
@@ -104,13 +102,11 @@ export function WelcomeApp({
 
   const stop = async () => {
     try {
-      const { forgotten, permissionRemoved } = await send('history/stop', {});
+      const stopped = await send('history/stop', {});
       setGranted(await hasHistory());
       setSettings(await send('settings/get', {}));
       setCheck({ state: 'idle' });
-      setStatus({
-        text: `${t('historyStopped', [forgotten])} ${t(permissionRemoved ? 'historyPermissionRemoved' : 'historyPermissionKept')}`,
-      });
+      setStatus({ text: historyStoppedText(stopped, t) });
     } catch (e) {
       setStatus({ text: t('alertsActionFailed', [(e as Error).message]), error: true });
     }
@@ -209,7 +205,9 @@ function Results({ result, t, alertsUrl }: { result: HistoryScanResult; t: Trans
             ? t('historyNone', [result.hosts])
             : t('historySummary', [sites, affected])}
       </h3>
-      {result.historyStart !== undefined && <p class="note">{t('historyStartNote', [day(result.historyStart)])}</p>}
+      {result.historyStart !== undefined && (
+        <p class="note">{t('historyStartNote', [formatLocalDay(result.historyStart, 'long')])}</p>
+      )}
       {result.findings.length > 0 && (
         <>
           <ul class="findings" aria-label={t('historyResultsHeading')}>
