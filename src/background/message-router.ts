@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { alertId, mergeAlerts, type Alert } from '../core/alert-bookkeeping';
 import { describeIssues } from '../core/dataset-schema';
+import type { BrowserRegionSignals } from '../core/help-region';
 import {
   EXPORT_FORMAT,
   type DataStatus,
@@ -20,14 +21,8 @@ import { AlertSchema, alertKey, ProgressSchema, SettingsSchema, type Settings, t
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>) => Promise<Response<K>> };
 
-/** The page's languages and time zone, for the help-region decision. */
-export interface RegionSignalsFromPage {
-  languages: readonly string[];
-  timeZone: string | undefined;
-}
-
 /** A page's languages and time zone, checked like any other payload: only strings, and not too many. */
-function pageSignals(languages: unknown, timeZone: unknown): RegionSignalsFromPage {
+function pageSignals(languages: unknown, timeZone: unknown): BrowserRegionSignals {
   return {
     languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string').slice(0, 20) : [],
     timeZone: typeof timeZone === 'string' ? timeZone.slice(0, 64) : undefined,
@@ -44,9 +39,9 @@ export interface RouterDeps {
   /** Told after every settings change, to start or stop the data updates. */
   settingsChanged: (before: Settings, after: Settings) => Promise<void>;
   /** Looks a URL up in the data in use (the popup's lookup). */
-  lookup: (url: string, signals: RegionSignalsFromPage) => Promise<SiteLookup>;
+  lookup: (url: string, signals: BrowserRegionSignals) => Promise<SiteLookup>;
   /** The alerts page's to-do list (see site-lookup.ts alertsOverview). */
-  overview?: (signals: RegionSignalsFromPage) => Promise<AlertsOverview>;
+  overview?: (signals: BrowserRegionSignals) => Promise<AlertsOverview>;
   /** Bytes free in storage, where the browser can tell: an import that would not fit is refused before writing. */
   freeBytes?: () => Promise<number | undefined>;
   /** The history check (history-scan.ts, wired in main.ts with the browser's permission calls). */

@@ -6,7 +6,7 @@ import type { Alert } from '../core/alert-bookkeeping';
 import type { Progress } from '../shared/progress';
 import type { DataInUse } from './data-updates';
 import { isMuted } from '../core/alert-bookkeeping';
-import { decideRegion } from '../core/help-region';
+import { decideRegion, type BrowserRegionSignals } from '../core/help-region';
 import { breachSiteFor } from '../core/breach-site';
 import type { Settings } from '../shared/storage';
 
@@ -43,7 +43,7 @@ export async function lookupSite(
   progressOf: (breachId: string) => Promise<Progress>,
   settings: () => Promise<Settings>,
   /** The browser's languages and time zone, read where the worker runs (the popup's are the same browser's). */
-  signals: { languages: readonly string[]; timeZone: string | undefined } = { languages: [], timeZone: undefined },
+  signals: BrowserRegionSignals = { languages: [] },
 ): Promise<SiteLookup> {
   const found = lookupRefs(data, url);
   const refs = found.lookup.status === 'ok' ? found.lookup.breaches : [];
@@ -100,7 +100,7 @@ export async function alertsOverview(
   readers: DetailReaders,
   progressOf: (breachId: string) => Promise<Progress>,
   settings: Settings,
-  signals: { languages: readonly string[]; timeZone: string | undefined },
+  signals: BrowserRegionSignals,
 ): Promise<AlertsOverview> {
   const refs = new Map<string, BreachRef>();
   for (const site of new Set(alerts.map((a) => a.site)))

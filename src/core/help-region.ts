@@ -93,6 +93,9 @@ export interface RegionSignals {
   breachCountry?: string | undefined;
 }
 
+/** What a page can tell of the browser: its languages and time zone (the worker decides with them). */
+export type BrowserRegionSignals = Pick<RegionSignals, 'languages' | 'timeZone'>;
+
 /**
  * The region for help contacts. The person's choice wins. Otherwise the time zone, which says where the
  * browser is, beats the language's country, which is often en-US by default (en-US with Europe/London is the

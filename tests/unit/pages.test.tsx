@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import type { BrowserRegionSignals } from '../../src/core/help-region';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ function backend(initial: Record<string, unknown> = {}, data = fixedDataUpdates(
   const area = memoryArea(initial);
   const store = createStore(area, { warn: () => undefined });
   // The alerts page's overview, as the worker makes it: the bundled data, each breach read from its own file.
-  const overview = async (signals: { languages: readonly string[]; timeZone: string | undefined }) =>
+  const overview = async (signals: BrowserRegionSignals) =>
     alertsOverview(
       bundled,
       await store.listAlertsChecked(),
