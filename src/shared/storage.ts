@@ -215,6 +215,9 @@ export interface StoreOptions {
   watch?: (listener: (changes: StorageChanges) => void) => void;
 }
 
+/** Records the store keeps in memory when it has a watch: the settings and the ticks of each breach. */
+const isKeptRecord = (key: string) => key === SETTINGS_KEY || key.startsWith('progress:');
+
 /** Keys the in-memory copy of the alerts holds: alerts and the damaged alerts set aside. */
 const isAlertKey = (key: string) => key.startsWith('alert:') || key.startsWith('corrupt:alert:');
 
@@ -224,8 +227,18 @@ export function createStore(area: StorageArea, log: Logger = console, { watch }:
   // read that overlapped one is not kept.
   let alertsCopy: Map<string, unknown> | undefined;
   let changes = 0;
+  // The settings and each breach's ticks as last read or written, kept the same way: the popup's lookup reads them
+  // on every open, and a read of the area from the worker costs milliseconds (issue #15). Only these small records
+  // are kept; `recordChanges` plays the part of `changes` for them.
+  const recordCopies = new Map<string, unknown>();
+  let recordChanges = 0;
   const checkedAlerts = new WeakMap<object, ReturnType<typeof checkAlert>>();
   const noteChange = (key: string, value: unknown, removed: boolean) => {
+    if (isKeptRecord(key)) {
+      recordChanges++;
+      if (recordCopies.has(key)) recordCopies.set(key, removed ? undefined : value);
+      return;
+    }
     if (!isAlertKey(key)) return;
     changes++;
     if (!alertsCopy) return;
@@ -302,6 +315,19 @@ export function createStore(area: StorageArea, log: Logger = console, { watch }:
     return checked;
   }
 
+  /**
+   * One key's stored value: a kept record from memory, else from the area. A read-modify-write (`inQueue`) always
+   * reads the area, so a change another context made that onChanged has not reported yet is never overwritten.
+   */
+  async function readRaw(key: string, inQueue: boolean): Promise<unknown> {
+    const keep = watch !== undefined && isKeptRecord(key);
+    if (keep && !inQueue && recordCopies.has(key)) return recordCopies.get(key);
+    const before = recordChanges;
+    const raw = (await area.get(key))[key];
+    if (keep && recordChanges === before) recordCopies.set(key, raw);
+    return raw;
+  }
+
   /** Reads one key; `inQueue` is true when the caller already holds the key's queue (read-modify-write). */
   async function read<T>(
     key: string,
@@ -310,7 +336,7 @@ export function createStore(area: StorageArea, log: Logger = console, { watch }:
     inQueue = false,
     repair?: (raw: unknown) => T | undefined,
   ): Promise<T> {
-    const raw = (await area.get(key))[key];
+    const raw = await readRaw(key, inQueue);
     if (raw === undefined) return fallback;
     const checked = check(schema, raw);
     if (checked.ok) return checked.value;

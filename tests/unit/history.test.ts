@@ -419,3 +419,64 @@ describe('storage: the alerts kept in memory between reads (issue #16)', () => {
     expect(gets).toBe(2);
   });
 });
+
+describe('storage: the settings and ticks kept in memory between reads (issue #15)', () => {
+  function watched() {
+    const area = memoryArea();
+    const reads: string[] = [];
+    let listener: ((c: Record<string, { newValue?: unknown }>) => void) | undefined;
+    const counting = {
+      ...area,
+      get: async (k: string | string[] | null) => {
+        if (typeof k === 'string') reads.push(k);
+        return area.get(k);
+      },
+    };
+    const store = createStore(counting, quiet, { watch: (l) => (listener = l) });
+    const foreign = async (key: string, value: unknown) => {
+      if (value === undefined) await area.remove(key);
+      else await area.set({ [key]: value });
+      listener!({ [key]: value === undefined ? {} : { newValue: value } });
+    };
+    return { store, foreign, reads, area };
+  }
+
+  it('reads each record once, then follows its own writes and the changes others report', async () => {
+    const { store, foreign, reads } = watched();
+    expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect((await store.getProgress('coop-2025')).ticked).toEqual([]);
+    await store.getSettings();
+    await store.getProgress('coop-2025');
+    expect(reads).toEqual(['settings', 'progress:coop-2025']);
+    await store.updateProgress('coop-2025', (p) => ({ ...p, ticked: ['change-password'] }));
+    expect((await store.getProgress('coop-2025')).ticked).toEqual(['change-password']);
+    await foreign('settings', { ...DEFAULT_SETTINGS, mutedSites: ['coop.co.uk'] });
+    expect((await store.getSettings()).mutedSites).toEqual(['coop.co.uk']);
+    await foreign('progress:coop-2025', undefined);
+    expect((await store.getProgress('coop-2025')).ticked).toEqual([]);
+    // The update read the area itself (a read-modify-write never trusts the copy); the gets after came from memory.
+    expect(reads).toEqual(['settings', 'progress:coop-2025', 'progress:coop-2025']);
+  });
+
+  it('does not keep a read that a change overlapped, and still sets a corrupt record aside', async () => {
+    const { store, foreign, reads, area } = watched();
+    const slowGet = area.get;
+    let once = true;
+    area.get = async (k) => {
+      const value = await slowGet(k);
+      if (once && k === 'settings') {
+        once = false;
+        await foreign('progress:other', { ticked: [] }); // a change while the settings were read
+      }
+      return value;
+    };
+    await store.getSettings(); // overlapped: not kept
+    await store.getSettings(); // read again, kept
+    await store.getSettings(); // from memory
+    expect(reads.filter((k) => k === 'settings')).toHaveLength(2);
+    await foreign('progress:broken', { ticked: 'not a list' });
+    expect((await store.getProgress('broken')).ticked).toEqual([]);
+    expect(Object.keys(area.data)).toContain('corrupt:progress:broken');
+    expect(area.data['progress:broken']).toBeUndefined();
+  });
+});
