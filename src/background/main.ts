@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import summaryJson from '@generated/dataset-summary.json';
 import passwordResources from '@generated/password-resources.json';
+import helpContacts from '@generated/help-contacts.json';
 import type { Alert } from '../core/alert-bookkeeping';
 import type { BreachSummary, DatasetSummary } from '../core/assemble-dataset';
 import { compactBreachIndex } from '../core/breach-index';
@@ -12,6 +13,8 @@ import { browserTranslate } from '../shared/i18n';
 import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
 import type { DataStatus } from '../shared/messages';
 import { createStore, DOWNLOAD_KEYS, type Settings, type StorageChanges } from '../shared/storage';
+import type { BrowserRegionSignals } from '../core/help-region';
+import type { RegionContacts } from '../core/protective-steps';
 import type { Notifier } from './alert-recorder';
 import { parseSuffixRules, SUFFIX_RULES_PATH } from '../core/suffix-rules';
 import { bundledData, checkForUpdate, loadDataInUse, type DataInUse, type DataUpdateDeps } from './data-updates';
@@ -21,16 +24,34 @@ import { alertsOverview, lookupSite, refOf, rememberLast } from './site-lookup';
 import { handleTabUrl, type SiteVisitDeps } from './site-visit';
 import { createVisitCounter } from './visit-counter';
 import { createHistoryScanner, HistoryWithdrawnError, type HistoryApi } from './history-scan';
+import { createPreparedAnswers } from './prepared-answers';
 
 // Validated by the data build; JSON imports widen its literal types.
 const summary = summaryJson as DatasetSummary;
+// data/help/regions.json without its sources (npm run data:build); the popup's answer carries the few it needs.
+const regions = helpContacts as Record<string, RegionContacts>;
 // The store keeps the alerts in memory between reads, kept current by every change to storage.local (issue #16).
 const store = createStore(browser.storage.local, console, {
   watch: (listener) =>
     browser.storage.onChanged.addListener((changes, areaName) => {
       if (areaName === 'local') listener(changes as StorageChanges);
     }),
+  // A change of the settings or ticks is answered to the page that made it only once the popup can no longer read
+  // an answer prepared before it (issue #15).
+  onRecordChange: () => prepared.invalidate(),
 });
+/** The popup's answer for each open tab, prepared when the tab is badged (prepared-answers.ts). */
+const prepared = createPreparedAnswers(browser.storage.session, (url) =>
+  lookupSite(
+    data,
+    url,
+    detailReaders,
+    (id) => store.getProgress(id),
+    () => store.getSettings(),
+    workerSignals(),
+    regions,
+  ),
+);
 // The index was built at data-build time: loading it is decoding, not building (see compact-index.ts).
 const bundled = bundledData(
   summary,
@@ -39,6 +60,14 @@ const bundled = bundledData(
 let data: DataInUse = bundled;
 // Every handler waits for the stored data to be in this build's layout, and for the data in use (a
 // downloaded list, if there is a good one), before it reads or writes.
+/** The browser's languages and time zone as the worker sees them: the same browser's as a page's. */
+function workerSignals(): BrowserRegionSignals {
+  return {
+    languages: [...navigator.languages, browser.i18n.getUILanguage()],
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}
+
 const ready = store
   .migrate()
   .then(async () => {
@@ -76,6 +105,9 @@ function onTab(tabId: number, url: string | undefined, countVisit: boolean, inco
     .then(async () => {
       const found = await handleTabUrl(deps, tabId, url, countVisit, incognito);
       if (countVisit && found?.status === 'ok') readAhead(found.breaches);
+      // Not for private tabs: their addresses are kept nowhere, not even in memory-only storage.
+      if (url && !incognito && found?.status === 'ok') await prepared.prepare(tabId, url);
+      else await prepared.forget(tabId);
     })
     // A tab can close between the event and our call; that is not worth a console error.
     .catch((e: unknown) => {
@@ -125,6 +157,7 @@ const updateDeps: DataUpdateDeps = {
   current: () => data,
   async use(next) {
     data = next;
+    await prepared.invalidate();
     await rebadgeAll();
   },
   schedule: async (when) => void (await browser.alarms.create(UPDATE_ALARM, { when })),
@@ -250,6 +283,7 @@ const handlers = createHandlers({
       (id) => store.getProgress(id),
       () => store.getSettings(),
       signals,
+      regions,
     ),
 });
 
@@ -266,7 +300,10 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.url !== undefined) onTab(tabId, change.url, visits.isVisit(tabId, change.url), tab.incognito);
   else if (change.status === 'complete') onTab(tabId, tab.url, false, tab.incognito);
 });
-browser.tabs.onRemoved.addListener((tabId) => visits.forget(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  visits.forget(tabId);
+  void prepared.forget(tabId);
+});
 browser.tabs.onReplaced.addListener((added) => {
   browser.tabs.get(added).then(
     (tab) => onTab(added, tab.url, false),

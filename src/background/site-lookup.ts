@@ -8,6 +8,8 @@ import type { DataInUse } from './data-updates';
 import { isMuted } from '../core/alert-bookkeeping';
 import { decideRegion, type BrowserRegionSignals } from '../core/help-region';
 import { breachSiteFor } from '../core/breach-site';
+import { contactsFor } from '../core/help-contacts';
+import type { RegionContacts } from '../core/protective-steps';
 import type { Settings } from '../shared/storage';
 
 // Feature: the popup's lookup. The popup asks the worker instead of loading an index of its own, so it shows
@@ -25,7 +27,7 @@ export function refOf(breach: BreachSummary, data: DataInUse): BreachRef {
 export function lookupRefs(
   data: DataInUse,
   url: string,
-): Omit<SiteLookup, 'details' | 'progress' | 'region' | 'regionDecision' | 'muted' | 'recordSensitive'> {
+): Omit<SiteLookup, 'details' | 'progress' | 'region' | 'regionDecision' | 'contacts' | 'muted' | 'recordSensitive'> {
   const found = lookupUrl(data.index, url);
   return {
     lookup: found.status === 'ok' ? { ...found, breaches: found.breaches.map((b) => refOf(b, data)) } : found,
@@ -44,6 +46,8 @@ export async function lookupSite(
   settings: () => Promise<Settings>,
   /** The browser's languages and time zone, read where the worker runs (the popup's are the same browser's). */
   signals: BrowserRegionSignals = { languages: [] },
+  /** Every region's help contacts (data/help): the answer carries the ones its breaches need. */
+  regions: Readonly<Record<string, RegionContacts>> = {},
 ): Promise<SiteLookup> {
   const found = lookupRefs(data, url);
   const refs = found.lookup.status === 'ok' ? found.lookup.breaches : [];
@@ -54,16 +58,18 @@ export async function lookupSite(
   ]);
   const host = found.lookup.status === 'ok' ? found.lookup.host : '';
   const sites = new Set(details.breaches.map((b) => breachSiteFor(b.domains, host)));
+  const regionDecision = decideRegion({ stored: s.region, ...signals, breachCountry: details.breaches[0]?.country });
   return {
     ...found,
     details,
     progress: Object.fromEntries(progress),
     region: s.region,
-    regionDecision: decideRegion({
-      stored: s.region,
-      ...signals,
-      breachCountry: details.breaches[0]?.country,
-    }),
+    regionDecision,
+    contacts: contactsFor(
+      regions,
+      regionDecision.code,
+      details.breaches.map((b) => b.country),
+    ),
     muted: [...sites].filter((site) => isMuted(site, s.mutedSites)),
     recordSensitive: s.recordSensitive,
   };

@@ -23,6 +23,8 @@ export interface PopupAppProps {
   regions?: Readonly<Record<string, RegionContacts>>;
   regionDecision?: { code: RegionCode; basis: RegionBasis };
   saveRegion?: (code: RegionCode) => Promise<unknown>;
+  /** Every region's contacts, when `regions` holds only those the answer needed: read when another is picked. */
+  loadRegions?: () => Promise<Readonly<Record<string, RegionContacts>>>;
   store: ProgressStore;
   t: Translate;
   /** Tells the worker these alerts were seen (new → reviewed); the popup's own page leaves it out in tests. */
@@ -44,8 +46,9 @@ export interface PopupAppProps {
 
 /** The popup's one state owner: the progress of each breach shown, loaded from and saved to storage. */
 export function PopupApp(props: PopupAppProps) {
-  const { result, failed = [], initialProgress, dataset, store, t, markSeen, links, regions, saveRegion } = props;
+  const { result, failed = [], initialProgress, dataset, store, t, markSeen, links, saveRegion } = props;
   const [decision, setDecision] = useState(props.regionDecision);
+  const [regions, setRegions] = useState(props.regions);
   const region = (decision && regions?.[decision.code]) || props.region;
   const [progress, setProgress] = useState<Record<string, Progress>>(initialProgress ?? {});
   const [muted, setMuted] = useState<readonly string[]>(props.muted ?? []);
@@ -120,7 +123,13 @@ export function PopupApp(props: PopupAppProps) {
         decision && {
           ...decision,
           onChange: (code) => {
-            setDecision({ code, basis: 'chosen' });
+            const choose = () => setDecision({ code, basis: 'chosen' });
+            if (regions?.[code] || !props.loadRegions) choose();
+            else
+              props.loadRegions().then((all) => {
+                setRegions({ ...all, ...regions });
+                choose();
+              }, choose);
             saveRegion?.(code).catch(() => undefined);
           },
         }

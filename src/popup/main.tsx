@@ -2,11 +2,11 @@
 // only those breaches' details, renders.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import contacts from '@generated/help-contacts.json';
 import type { RegionCode } from '../core/help-region';
 import type { RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
+import { readPreparedAnswer } from '../shared/prepared-answer';
 import { EMPTY_PROGRESS, type Progress, type ProgressStore } from '../shared/progress';
 import { PopupApp } from './PopupApp';
 import { PopupFailure } from './PopupFailure';
@@ -25,16 +25,20 @@ async function main(): Promise<void> {
   const language = browser.i18n.getUILanguage();
   document.documentElement.lang = language;
   const url = (await targetUrl()) ?? '';
-  // One message brings the lookup, the breaches' details, their ticks and the chosen region: the popup loads no
-  // storage code and no data of its own.
-  const found = await send('lookup/url', {
-    url,
-    languages: [...navigator.languages, language],
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  }).catch((e: unknown) => {
-    render(<PopupFailure reason={(e as Error).message || String(e)} t={browserTranslate} />, root);
-    throw e;
-  });
+  // The answer the worker prepared when it badged the tab (prepared-answer.ts), else one message that brings the
+  // lookup, the breaches' details, their ticks and the chosen region: the popup loads no storage code and no data.
+  const ready = await readPreparedAnswer(browser.storage.session, url);
+  root.dataset.answer = ready ? 'prepared' : 'asked';
+  const found =
+    ready ??
+    (await send('lookup/url', {
+      url,
+      languages: [...navigator.languages, language],
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }).catch((e: unknown) => {
+      render(<PopupFailure reason={(e as Error).message || String(e)} t={browserTranslate} />, root);
+      throw e;
+    }));
   // Ticks are stored by the worker; the popup keeps what it last stored to apply the next change to.
   const progress: Record<string, Progress> = { ...found.progress };
   const store: ProgressStore = {
@@ -47,8 +51,9 @@ async function main(): Promise<void> {
     found.lookup.status === 'ok'
       ? { status: 'ok' as const, host: found.lookup.host, breaches: details.breaches }
       : found.lookup;
-  // data/help/regions.json without its sources (npm run data:build); checked by the data-quality test.
-  const regions = contacts as Record<RegionCode, RegionContacts>;
+  // The answer carries the contacts its breaches need; the whole table (data/help, checked by the data-quality
+  // test) loads only if the person picks another region.
+  const regions = found.contacts;
   const decision = found.regionDecision;
   const links = {
     alerts: browser.runtime.getURL('src/alerts/index.html'),
@@ -60,8 +65,11 @@ async function main(): Promise<void> {
       result={result}
       failed={details.failed}
       dataset={found}
-      region={regions[decision.code]}
+      region={regions[decision.code]!}
       regions={regions}
+      loadRegions={async () =>
+        (await import('@generated/help-contacts.json')).default as Record<RegionCode, RegionContacts>
+      }
       regionDecision={decision}
       saveRegion={(region) => send('settings/update', { region })}
       store={store}

@@ -7,6 +7,7 @@ import type { UpdateState } from '../core/update-schedule';
 import type { Progress } from './progress';
 import type { Settings } from './storage';
 import type { RegionBasis, RegionCode } from '../core/help-region';
+import type { RegionContacts } from '../core/protective-steps';
 import type { HistoryVerdict, SiteHistory } from '../core/history-verdict';
 
 /** What the options page shows about the breach data in use and its updates. */
@@ -42,6 +43,11 @@ export interface SiteLookup {
    * languages and time zone, and the first breach's country (help-region.ts), so the popup loads none of that.
    */
   regionDecision: { code: RegionCode; basis: RegionBasis };
+  /**
+   * Help contacts of the decided region and of the found breaches' countries (protective-steps.ts contactsFor):
+   * the popup loads the whole table only if the person picks another region.
+   */
+  contacts: Record<string, RegionContacts>;
   /** The sites of the breaches found that the person muted: the popup says so and offers to unmute. */
   muted: string[];
   /** Whether alerts of sensitive breaches are stored (the card's words follow what is stored). */

@@ -213,6 +213,12 @@ export interface StoreOptions {
    * again while nothing changed (issue #16). Without it (tests), every list reads the area.
    */
   watch?: (listener: (changes: StorageChanges) => void) => void;
+  /**
+   * Told when the settings or a breach's ticks change: awaited after the store's own writes (so a page's message
+   * that changed them is answered only once this has run), and called for changes other contexts made. The worker
+   * uses it to mark the popup's prepared answers out of date (issue #15).
+   */
+  onRecordChange?: () => Promise<void> | void;
 }
 
 /** Records the store keeps in memory when it has a watch: the settings and the ticks of each breach. */
@@ -221,7 +227,7 @@ const isKeptRecord = (key: string) => key === SETTINGS_KEY || key.startsWith('pr
 /** Keys the in-memory copy of the alerts holds: alerts and the damaged alerts set aside. */
 const isAlertKey = (key: string) => key.startsWith('alert:') || key.startsWith('corrupt:alert:');
 
-export function createStore(area: StorageArea, log: Logger = console, { watch }: StoreOptions = {}) {
+export function createStore(area: StorageArea, log: Logger = console, { watch, onRecordChange }: StoreOptions = {}) {
   const queues = new Map<string, Promise<unknown>>();
   // The stored alerts as last read or written, when a watch keeps them current; `changes` counts every change, so a
   // read that overlapped one is not kept.
@@ -233,30 +239,44 @@ export function createStore(area: StorageArea, log: Logger = console, { watch }:
   const recordCopies = new Map<string, unknown>();
   let recordChanges = 0;
   const checkedAlerts = new WeakMap<object, ReturnType<typeof checkAlert>>();
-  const noteChange = (key: string, value: unknown, removed: boolean) => {
+  /**
+   * Brings the in-memory copies up to a change, the store's own (`own`) or one onChanged reported; says whether a
+   * kept record changed. onChanged also reports the store's own writes: those it already holds are no change.
+   */
+  const noteChange = (key: string, value: unknown, removed: boolean, own: boolean): boolean => {
+    const next = removed ? undefined : value;
     if (isKeptRecord(key)) {
+      if (!own && recordCopies.has(key) && JSON.stringify(recordCopies.get(key)) === JSON.stringify(next)) return false;
       recordChanges++;
-      if (recordCopies.has(key)) recordCopies.set(key, removed ? undefined : value);
-      return;
+      if (own || recordCopies.has(key)) recordCopies.set(key, next);
+      return true;
     }
-    if (!isAlertKey(key)) return;
+    if (!isAlertKey(key)) return false;
     changes++;
-    if (!alertsCopy) return;
+    if (!alertsCopy) return false;
     if (removed) alertsCopy.delete(key);
     else alertsCopy.set(key, value);
+    return false;
   };
   watch?.((changed) => {
-    for (const [key, change] of Object.entries(changed)) noteChange(key, change.newValue, !('newValue' in change));
+    let records = false;
+    for (const [key, change] of Object.entries(changed))
+      records = noteChange(key, change.newValue, !('newValue' in change), false) || records;
+    if (records) void Promise.resolve(onRecordChange?.()).catch(() => undefined);
   });
   /** storage.set, and the in-memory copy after it. */
   async function put(items: Record<string, unknown>): Promise<void> {
     await area.set(items);
-    for (const [key, value] of Object.entries(items)) noteChange(key, value, false);
+    let records = false;
+    for (const [key, value] of Object.entries(items)) records = noteChange(key, value, false, true) || records;
+    if (records) await onRecordChange?.();
   }
   /** storage.remove, and the in-memory copy after it. */
   async function drop(keys: string | string[]): Promise<void> {
     await area.remove(keys);
-    for (const key of Array.isArray(keys) ? keys : [keys]) noteChange(key, undefined, true);
+    let records = false;
+    for (const key of Array.isArray(keys) ? keys : [keys]) records = noteChange(key, undefined, true, true) || records;
+    if (records) await onRecordChange?.();
   }
 
   /** Runs read-modify-write operations on one key one after another. */

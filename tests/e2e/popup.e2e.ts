@@ -109,6 +109,71 @@ describe('popup in Chromium', () => {
     await page.close();
   });
 
+  it('reads the answer prepared for the tab it is opened on, and never one older than a tick or a region choice', async () => {
+    // The person is on the site: the worker badges the tab and prepares the popup's answer (issue #15).
+    const site = await h.context.newPage();
+    const url = h.site('www.xfinity.com', '/prepared');
+    await site.goto(url);
+    await h.badgeOf(site, (text) => text !== '');
+    const answerOf = async () => {
+      const page = await openPopup(url);
+      const how = await page.locator('#app').getAttribute('data-answer');
+      return { page, how };
+    };
+    await expect
+      .poll(async () => {
+        const { page, how } = await answerOf();
+        await page.close();
+        return how;
+      })
+      .toBe('prepared');
+
+    // A tick stored by another page (the alerts page, say) while the answer is prepared: the next popup shows it,
+    // whether it reads an answer prepared again or asks.
+    let { page } = await answerOf();
+    const breachId = (await page.locator('details[open]').first().locator('xpath=..').getAttribute('data-breach-id'))!;
+    const ticked = (await page.locator('details[open] [data-step]').first().getAttribute('data-step'))!;
+    await page.evaluate(
+      ([id, step]) =>
+        chrome.runtime.sendMessage({
+          type: 'progress/set',
+          payload: { breachId: id, progress: { ticked: [step], notCustomer: false } },
+        }),
+      [breachId, ticked] as const,
+    );
+    await page.close();
+    ({ page } = await answerOf());
+    await expect(page.locator(`[data-step="${ticked}"] input`).isChecked()).resolves.toBe(true);
+    await page.close();
+    // ...and soon it is prepared again, tick included.
+    await expect
+      .poll(async () => {
+        const { page, how } = await answerOf();
+        const shown = await page.locator(`[data-step="${ticked}"] input`).isChecked();
+        await page.close();
+        return `${how} ${shown}`;
+      })
+      .toBe('prepared true');
+
+    // A region picked in the popup loads the whole table and is what the next popup uses.
+    ({ page } = await answerOf());
+    await page.getByTestId('region').selectOption('US');
+    await expect.poll(() => page.locator('body').textContent()).toContain('ReportFraud.ftc.gov');
+    await page.close();
+    ({ page } = await answerOf());
+    await expect(page.getByTestId('region').inputValue()).resolves.toBe('US');
+    await expect(page.locator('body').textContent()).resolves.toContain('ReportFraud.ftc.gov');
+    await page.close();
+    await h.worker.evaluate(() => chrome.storage.local.remove('settings'));
+
+    // A page no tab shows has no prepared answer: the popup asks the worker, with the same result.
+    const other = await openPopup('https://www.xfinity.com/not-open-in-a-tab');
+    await expect(other.locator('#app').getAttribute('data-answer')).resolves.toBe('asked');
+    await expect(other.locator('article[data-breach-id]').count()).resolves.toBeGreaterThan(0);
+    await other.close();
+    await site.close();
+  });
+
   it('is usable from the keyboard alone', async () => {
     const page = await openPopup('https://www.coop.co.uk/');
     // Tab to the first step's checkbox and tick it with the space bar.

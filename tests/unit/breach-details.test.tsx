@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Issue #15: the popup reads only the breaches it shows, one file each; a missing, damaged or mismatched file
 // costs that breach alone, with a message that says so, and never a blank popup.
+import type { RegionContacts } from '../../src/core/protective-steps';
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -206,6 +207,23 @@ describe("the worker's lookup for the popup", () => {
     );
     expect(curated.lookup.status === 'ok' && curated.lookup.breaches[0]!.from).toBe('bundled');
     expect(curated.details.breaches[0]!.id).toBe('co-op-2025');
+
+    // The answer carries the help contacts its popup needs: the decided region's (issue #15).
+    const table = JSON.parse(readFileSync('data/generated/help-contacts.json', 'utf8')) as Record<
+      string,
+      RegionContacts
+    >;
+    const withContacts = await lookupSite(
+      { ...base, source: 'bundled' },
+      'https://www.coop.co.uk/',
+      r,
+      ticks,
+      region,
+      { languages: ['en-US'] },
+      table,
+    );
+    expect(withContacts.contacts[withContacts.regionDecision.code]).toEqual(table[withContacts.regionDecision.code]);
+    expect(Object.keys(withContacts.contacts).length).toBeLessThan(Object.keys(table).length);
 
     const none = await lookupSite({ ...base, source: 'bundled' }, 'chrome://settings', r, ticks, region);
     expect(none.lookup.status).toBe('not-applicable');

@@ -213,3 +213,35 @@ describe('description markup', () => {
     expect(description.textContent).toContain('In October 2013, 153 million Adobe accounts were breached');
   });
 });
+
+describe("popup: the region's contacts come with the answer; the whole table only when another region is picked", () => {
+  it('shows the decided region from the few contacts it got, and loads the table once for another', async () => {
+    const index = buildBreachIndex(dataset.breaches, dataset.publicSuffixes);
+    const all = regions.regions as unknown as Record<string, import('../../src/core/protective-steps').RegionContacts>;
+    let loads = 0;
+    const saved: string[] = [];
+    render(
+      <PopupApp
+        result={lookupUrl(index, 'https://www.coop.co.uk/')}
+        dataset={dataset}
+        region={all['GB-EAW']!}
+        regions={{ 'GB-EAW': all['GB-EAW']! }}
+        regionDecision={{ code: 'GB-EAW', basis: 'browser' }}
+        saveRegion={async (code) => void saved.push(code)}
+        loadRegions={async () => (loads++, all)}
+        store={createStore(memoryArea(), { warn: () => undefined })}
+        t={t}
+      />,
+    );
+    expect(document.body.textContent).toContain(all['GB-EAW']!.reportFraud.label);
+    expect(loads).toBe(0);
+    fireEvent.change(screen.getByTestId('region'), { target: { value: 'US' } });
+    await waitFor(() => expect(document.body.textContent).toContain(all['US']!.reportFraud.label));
+    expect(loads).toBe(1);
+    expect(saved).toEqual(['US']);
+    // Back to a region the answer had: no second load.
+    fireEvent.change(screen.getByTestId('region'), { target: { value: 'GB-EAW' } });
+    await waitFor(() => expect(document.body.textContent).toContain(all['GB-EAW']!.reportFraud.label));
+    expect(loads).toBe(1);
+  });
+});
