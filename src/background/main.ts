@@ -41,17 +41,20 @@ const store = createStore(browser.storage.local, console, {
   onRecordChange: () => prepared.invalidate(),
 });
 /** The popup's answer for each open tab, prepared when the tab is badged (prepared-answers.ts). */
-const prepared = createPreparedAnswers(browser.storage.session, (url) =>
-  lookupSite(
+const prepared = createPreparedAnswers(browser.storage.session, (url) => answerFor(url, workerSignals()));
+
+/** The popup's answer for `url`: asked for by a page (`lookup/url`), or prepared when a tab is badged. */
+function answerFor(url: string, signals: BrowserRegionSignals) {
+  return lookupSite(
     data,
     url,
     detailReaders,
     (id) => store.getProgress(id),
     () => store.getSettings(),
-    workerSignals(),
+    signals,
     regions,
-  ),
-);
+  );
+}
 // The index was built at data-build time: loading it is decoding, not building (see compact-index.ts).
 const bundled = bundledData(
   summary,
@@ -275,16 +278,7 @@ const handlers = createHandlers({
     'history/site': async ({ url }) => historyScanner.site(url, await store.getSettings()),
     'history/stop': stopUsingHistory,
   },
-  lookup: (url, signals) =>
-    lookupSite(
-      data,
-      url,
-      detailReaders,
-      (id) => store.getProgress(id),
-      () => store.getSettings(),
-      signals,
-      regions,
-    ),
+  lookup: answerFor,
 });
 
 function onStart(): void {

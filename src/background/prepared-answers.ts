@@ -24,6 +24,8 @@ export function createPreparedAnswers(
   log: Pick<Console, 'warn'> = console,
 ): PreparedAnswers {
   const byTab = new Map<number, string>();
+  /** The generation each address's stored answer was prepared at: a tab badged again (page loaded) needs none. */
+  const stored = new Map<string, number>();
   let generation = 0;
   // A restarted worker continues the count: an answer a stopped worker prepared can never match again.
   const started = area
@@ -40,7 +42,9 @@ export function createPreparedAnswers(
     [...byTab].some(([tab, shown]) => tab !== exceptTab && shown === url);
 
   async function drop(tabId: number, url: string | undefined): Promise<void> {
-    if (url !== undefined && !shownElsewhere(url, tabId)) await area.remove(answerKey(url));
+    if (url === undefined || shownElsewhere(url, tabId)) return;
+    stored.delete(url);
+    await area.remove(answerKey(url));
   }
 
   async function prepare(tabId: number, url: string): Promise<void> {
@@ -49,12 +53,14 @@ export function createPreparedAnswers(
     byTab.set(tabId, url);
     if (before !== url) await drop(tabId, before);
     const at = generation;
+    if (stored.get(url) === at) return;
     const answer = await compute(url);
     // A change while it was computed: it is already out of date, and the re-preparation that change started
     // writes the current one.
     if (at !== generation || byTab.get(tabId) !== url) return;
     const prepared: PreparedAnswer = { url, generation: at, answer };
     await area.set({ [answerKey(url)]: prepared });
+    stored.set(url, at);
   }
 
   return {
@@ -72,7 +78,9 @@ export function createPreparedAnswers(
       // Prepared again once per burst of changes (a page saving several ticks), after the last of them.
       again ??= Promise.resolve().then(async () => {
         again = undefined;
-        await Promise.all([...byTab].map(([tab, url]) => prepare(tab, url).catch(() => undefined)));
+        // One tab per address: tabs showing the same page share its answer.
+        const oneTabEach = new Map([...byTab].map(([tab, url]) => [url, tab]));
+        await Promise.all([...oneTabEach].map(([url, tab]) => prepare(tab, url).catch(() => undefined)));
       });
     },
   };

@@ -68,6 +68,9 @@ describe('preparing answers (the worker side)', () => {
     let computed = 0;
     const prepared = createPreparedAnswers(area, async () => (computed++, answer(marker)), quiet);
     await prepared.prepare(1, 'https://www.coop.co.uk/');
+    await prepared.prepare(1, 'https://www.coop.co.uk/'); // badged again when the page finished loading
+    await prepared.prepare(2, 'https://www.coop.co.uk/'); // the same page in another tab
+    expect(computed).toBe(1);
     expect((await readPreparedAnswer(area, 'https://www.coop.co.uk/'))?.dataDate).toBe('before');
 
     marker = 'after';
