@@ -15,6 +15,8 @@ export const CURATED_ONLY_CLASSES = {
   usablePayment: ['Debit cards'],
   financial: ['Financial information', 'Partial bank account numbers', 'Cheque images'],
   identity: ['National Insurance numbers', 'Partial social security numbers', 'Tax identification numbers'],
+  // A company that says "contact information" without saying which: the entry says no more than it did.
+  contact: ['Contact details'],
   other: ['Videos', 'Criminal records', 'Legal documents'],
 } as const;
 
@@ -82,6 +84,7 @@ export const CONTACT_CLASSES = new Set([
   'Partial phone numbers',
   'Physical addresses',
   'Names',
+  ...CURATED_ONLY_CLASSES.contact,
 ]);
 
 /** The group of one data class; an unknown class is "other", never an error. */

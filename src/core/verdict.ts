@@ -18,6 +18,7 @@ export type Noun =
   | 'Name'
   | 'Address'
   | 'EmailAddress'
+  | 'ContactDetails'
   | 'PhoneNumber'
   | 'Username'
   | 'IpAddress'
@@ -59,6 +60,7 @@ const NOUN_OF: Readonly<Record<string, Noun>> = {
   Names: 'Name',
   'Physical addresses': 'Address',
   'Email addresses': 'EmailAddress',
+  'Contact details': 'ContactDetails',
   'Phone numbers': 'PhoneNumber',
   Usernames: 'Username',
   'IP addresses': 'IpAddress',

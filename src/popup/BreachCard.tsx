@@ -254,6 +254,7 @@ const PLURAL_NOUNS: ReadonlySet<Noun> = new Set([
   'SecurityAnswers',
   'CardDetails',
   'BankDetails',
+  'ContactDetails',
   'FinancialDetails',
   'IdNumbers',
   'Photos',

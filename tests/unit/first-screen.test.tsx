@@ -5,6 +5,7 @@ import { breachAlarm, hotlineMayHaveEnded, knownSinceOf, RECENT_YEARS } from '..
 import type { Breach } from '../../src/core/dataset-schema';
 import { contradictions, protectiveSteps, splitSteps, type RegionContacts } from '../../src/core/protective-steps';
 import { verdictOf } from '../../src/core/verdict';
+import { riskGroupOf } from '../../src/core/data-class-groups';
 import { DEFAULT_SETTINGS } from '../../src/shared/storage';
 import { verdictText } from '../../src/popup/BreachCard';
 import { translate } from '../fixtures/translate';
@@ -27,6 +28,7 @@ describe('the verdict sentence', () => {
     ['identity', ['Names', 'Physical addresses', 'Dates of birth'], 'Your date of birth, name and address were taken.'],
     ['contact, one noun', ['Email addresses'], 'Your email address was taken.'],
     ['a plural noun alone', ['Photos'], 'Your photos were taken.'],
+    ['contact details the company did not itemise', ['Contact details'], 'Your contact details were taken.'],
     ['classes with no short name', ['Website activity', 'Bios'], '2 kinds of data were taken: see what below.'],
     [
       'health information named before contact details',
@@ -48,6 +50,14 @@ describe('the verdict sentence', () => {
     expect(sentence({ dataClasses: dataClasses as string[] })).toBe(
       `${taken} The company has not said that any of your data was safe.`,
     );
+  });
+
+  it('treats contact details the company did not itemise as contact data: the phishing step and its chip group', () => {
+    const phishing = (dataClasses: string[]) =>
+      stepsOf({ dataClasses, notExposed: [] }).find((s) => s.id === 'phishing')?.because ?? [];
+    expect(phishing(['Contact details', 'Website activity'])).toEqual(['Contact details']);
+    expect(phishing(['Website activity'])).toEqual([]);
+    expect(riskGroupOf('Contact details')).toBe('contact');
   });
 
   it('says what the company said was not taken, and a taken noun is never also "not taken"', () => {
