@@ -90,7 +90,9 @@ export function BreachCard({
   const alarm = breachAlarm(breach, now);
   const { tasks, advice } = splitSteps(steps);
   const done = tasks.filter((s) => progress.ticked.includes(s.id)).length;
-  // Measured once the card is laid out and before it is painted (a layout effect), so nothing jumps.
+  // Measured once the card is laid out and before it is painted, so nothing jumps. A ResizeObserver is called
+  // after the browser's own layout and before paint, so the measure forces no layout of its own (issue #15: a
+  // layout forced from script cost the first card about 10 ms); where there is none (tests), it is measured at once.
   const [onlyOne, setOnlyOne] = useState(false);
   const firstCount = onlyOne ? 1 : FIRST_TASKS[alarm];
   const first = tasks.slice(0, firstCount);
@@ -99,7 +101,17 @@ export function BreachCard({
   useLayoutEffect(() => {
     if (fitTo === undefined || !expanded || onlyOne || first.length < 2) return;
     const last = firstList.current?.querySelector(':scope > ol > li:last-child');
-    if (last && last.getBoundingClientRect().bottom + window.scrollY > fitTo) setOnlyOne(true);
+    if (!last) return;
+    const fold = () => {
+      if (last.getBoundingClientRect().bottom + window.scrollY > fitTo) setOnlyOne(true);
+    };
+    if (typeof ResizeObserver === 'undefined') return fold();
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      fold();
+    });
+    observer.observe(last);
+    return () => observer.disconnect();
   }, [fitTo, expanded, onlyOne, first.length]);
   const toggle = (stepId: StepId, isDone: boolean) => onToggleStep(breach.id, stepId, isDone);
   return (
