@@ -94,7 +94,7 @@ describe('the first screen at 360 × 600', () => {
   it('Co-op and Debenhams Flowers say what was taken first, then the first thing to do', async () => {
     const coop = await popupAt('https://www.coop.co.uk/');
     expect(await coop.getByTestId('verdict').textContent()).toMatch(
-      /^Your date of birth, name and address were taken\. Your password, bank details, card details and payment history were not\.$/,
+      /^Your date of birth, name, contact details and address were taken\. Your password, bank details, card details and payment history were not\.$/,
     );
     expect(await coop.locator('article [data-step]').first().getAttribute('data-step')).toBe('phishing');
     await coop.close();
