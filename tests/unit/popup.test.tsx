@@ -163,6 +163,24 @@ describe('popup: several breaches on one site', () => {
     expect(articles.map((a) => a.querySelector('details')!.open)).toEqual([true, false, false, false]);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('4 known data breaches for www.coop.co.uk');
   });
+
+  it('builds a folded card only when it is opened: a click on its summary, or any other way of opening it', async () => {
+    renderPopup('https://www.coop.co.uk/', breaches());
+    const [first, second, third] = ['new-passwords', 'other-emails', 'new-emails'].map(card);
+    expect(first!.querySelector('.steps')).not.toBeNull();
+    // Folded: the title and the date only, no steps, chips or sources yet.
+    expect(second!.querySelector('summary h3')!.textContent).toBe('Other email leak');
+    expect(second!.querySelector('.verdict-sentence, .steps, .breach-more')).toBeNull();
+    fireEvent.click(second!.querySelector('summary')!);
+    await waitFor(() => expect(second!.querySelector('.steps')).not.toBeNull());
+    expect(second!.querySelector('[data-testid="verdict"]')!.textContent).toMatch(/email/i);
+    // Opened without a click (find in page opens a <details> and fires its toggle event).
+    expect(third!.querySelector('.steps')).toBeNull();
+    const details = third!.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await waitFor(() => expect(third!.querySelector('.steps')).not.toBeNull());
+  });
 });
 
 describe('popup: no breach and not a website', () => {
