@@ -190,12 +190,15 @@ console.log(
   `\nIn Chromium (medians; ${VISITS} navigations, ${OPENS * 3} opens of each page, ratios to the bare page):`,
 );
 for (const [name, r] of Object.entries(results)) {
+  // Times are targets "under" (a median at the limit misses); ratios are "at most".
   const met =
     r.targetMs !== undefined
-      ? r.median <= r.targetMs
+      ? r.median < r.targetMs
       : r.target === undefined
         ? undefined
-        : (r.ratio ?? r.median) <= r.target;
+        : r.ratio === undefined
+          ? r.median < r.target
+          : r.ratio <= r.target;
   const ok = met === undefined ? '      ' : met ? 'met   ' : 'MISSED';
   const ratio = r.ratio === undefined ? '' : ` ${r.ratio.toFixed(2)}× the bare page`;
   const target =
