@@ -1,5 +1,6 @@
 // Checks the gzip size of each entry point's JavaScript (the entry and every chunk it imports, however
-// indirectly) against the budgets in package.json "sizeBudgets", and that each page starts from one script.
+// indirectly) against the budgets in package.json "sizeBudgets", and that each page starts from one script and at
+// most one style sheet.
 // Breach data chunks (data-*.js) are data, not code, and are reported apart. Run after `npm run build`; part of
 // `npm test`.
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,10 @@ function entryOf(part: string): string {
   return join(DIST, src.replace(/^\//, ''));
 }
 
+/** How many style sheets a page's HTML links. */
+const styleSheetsOf = (part: string) =>
+  readFileSync(join(DIST, 'src', part, 'index.html'), 'utf8').match(/<link rel="stylesheet"/g)?.length ?? 0;
+
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 let failed = false;
 for (const [part, budget] of Object.entries(budgets)) {
@@ -32,7 +37,10 @@ for (const [part, budget] of Object.entries(budgets)) {
   // Each page starts from one script (vite.config.ts, oneStartScriptPerPage): more means a split start-up again.
   const oneScript = part === 'worker' || files.length === 1;
   if (!oneScript) console.error(`size: ${part} starts from ${files.length} scripts, not one`);
-  const ok = codeBytes <= budget && oneScript;
+  // And from one style sheet at most (oneStyleSheet there): each more is a request the first paint waits for.
+  const sheets = part === 'worker' ? 0 : styleSheetsOf(part);
+  if (sheets > 1) console.error(`size: ${part} links ${sheets} style sheets, not one`);
+  const ok = codeBytes <= budget && oneScript && sheets <= 1;
   failed ||= !ok;
   console.log(
     `size ${ok ? 'ok  ' : 'OVER'} ${part.padEnd(8)} ${(codeBytes / 1024).toFixed(1).padStart(6)} kB gzip of ${(budget / 1024).toFixed(0)} kB ` +
