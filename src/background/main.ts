@@ -61,8 +61,6 @@ const bundled = bundledData(
   compactBreachIndex(summary.breaches, compactIndexFromBase64(summary.compactIndex), summary.publicSuffixes),
 );
 let data: DataInUse = bundled;
-// Every handler waits for the stored data to be in this build's layout, and for the data in use (a
-// downloaded list, if there is a good one), before it reads or writes.
 /** The browser's languages and time zone as the worker sees them: the same browser's as a page's. */
 function workerSignals(): BrowserRegionSignals {
   return {
@@ -71,6 +69,8 @@ function workerSignals(): BrowserRegionSignals {
   };
 }
 
+// Every handler waits for the stored data to be in this build's layout, and for the data in use (a
+// downloaded list, if there is a good one), before it reads or writes.
 const ready = store
   .migrate()
   .then(async () => {

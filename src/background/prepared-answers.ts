@@ -30,8 +30,8 @@ export function createPreparedAnswers(
   // A restarted worker continues the count: an answer a stopped worker prepared can never match again.
   const started = area
     .get(GENERATION_KEY)
-    .then((stored) => {
-      const last = stored[GENERATION_KEY];
+    .then((saved) => {
+      const last = saved[GENERATION_KEY];
       generation = Math.max(generation, typeof last === 'number' ? last : 0) + 1;
       return area.set({ [GENERATION_KEY]: generation });
     })

@@ -44,7 +44,7 @@ export interface SiteLookup {
    */
   regionDecision: { code: RegionCode; basis: RegionBasis };
   /**
-   * Help contacts of the decided region and of the found breaches' countries (protective-steps.ts contactsFor):
+   * Help contacts of the decided region and of the found breaches' countries (core/help-contacts.ts contactsFor):
    * the popup loads the whole table only if the person picks another region.
    */
   contacts: Record<string, RegionContacts>;
