@@ -111,6 +111,8 @@ function onTab(tabId: number, url: string | undefined, countVisit: boolean, inco
       // Not for private tabs: their addresses are kept nowhere, not even in memory-only storage.
       if (url && !incognito && found?.status === 'ok') await prepared.prepare(tabId, url);
       else await prepared.forget(tabId);
+      // After the first tab, not before it: the next badges read their alerts from memory (storage.ts getAlert).
+      await store.keepAlertsInMemory();
     })
     // A tab can close between the event and our call; that is not worth a console error.
     .catch((e: unknown) => {

@@ -46,6 +46,7 @@ export async function handleTabUrl<B extends IndexedBreach>(
   const result = url ? lookupUrl(deps.index, url) : null;
   let anyNew = false;
   let allMuted = false;
+  const visits: (() => Promise<unknown>)[] = [];
   if (result?.status === 'ok' && result.breaches.length > 0) {
     const settings = await deps.store.getSettings();
     const now = deps.now();
@@ -56,18 +57,25 @@ export async function handleTabUrl<B extends IndexedBreach>(
       const alertable = all.filter((b) => mayAlert(site, b, settings, now));
       const breaches = alertable.filter((b) => mayRecord(b, settings));
       const alarming = new Set(alertable.filter((b) => breachAlarm(b, now) === 'recent').map((b) => b.id));
-      // A visit that cannot be recorded (storage full) still gets the badge the lookup calls for.
-      const alerts = await (
-        countVisit
-          ? recordSiteVisit(deps, site, breaches, settings)
-          : Promise.all(breaches.map((b) => deps.store.getAlert(alertId(site, b.id))))
-      ).catch(() => breaches.map(() => undefined));
+      // The badge needs only each alert's state, which recording a visit never changes (a new alert starts 'new',
+      // as a missing one counts below), so it is read, and the visit is recorded after the badge is set instead of
+      // before it: the badge does not wait for a storage write. A read that fails counts as no alert.
+      const alerts = await Promise.all(breaches.map((b) => deps.store.getAlert(alertId(site, b.id)))).catch(() =>
+        breaches.map(() => undefined),
+      );
+      if (countVisit) visits.push(() => recordSiteVisit(deps, site, breaches, settings));
       // No stored alert (a private tab, a visit storage had no room for, a cleared history, a sensitive breach
       // that is never stored) is one not yet reviewed: the badge says so, as it did when the visit was badged.
       anyNew ||= breaches.some((b, i) => alarming.has(b.id) && (alerts[i]?.state ?? 'new') === 'new');
       anyNew ||= alertable.some((b) => alarming.has(b.id) && !mayRecord(b, settings));
     }
   }
-  await setTabBadge(deps.action, deps.t, tabId, result, allMuted ? 'muted' : anyNew ? 'alert' : 'calm');
+  try {
+    await setTabBadge(deps.action, deps.t, tabId, result, allMuted ? 'muted' : anyNew ? 'alert' : 'calm');
+  } finally {
+    // Recorded even when the badge could not be set (a tab the browser replaced or closed meanwhile), one site
+    // after another; a visit storage has no room for is not recorded (the badge already says what it should).
+    for (const record of visits) await record().catch((e: unknown) => console.warn('recording the visit failed', e));
+  }
   return result;
 }

@@ -174,6 +174,9 @@ describe('stored alerts in Chromium', () => {
         'alert:chegg.com|hibp-chegg': '{"truncated":',
       }),
     );
+    // Damage is found on disk, as after a crash: a worker that wrote it behind its own back would only hear of it
+    // through onChanged, and could handle a visit with the settings it had in memory before.
+    await h.stopWorker();
     const p = await h.context.newPage();
     await p.goto(h.site('www.canva.com'));
     const p2 = await h.context.newPage();

@@ -237,6 +237,38 @@ describe('recording visits in the worker', () => {
     expect((await store.listAlerts())[0]).toMatchObject({ visits: 1, state: 'new' });
   });
 
+  it('sets the badge without waiting for the visit to be written, in the colour the written alert calls for', async () => {
+    const { store, deps, calls, area } = setup();
+    // Writes hang until released: the badge must not be behind them.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const set = area.set.bind(area);
+    area.set = async (items) => {
+      await held;
+      return set(items);
+    };
+    const visit = handleTabUrl(deps, 1, 'https://www.coop.co.uk/', true);
+    await expect.poll(() => calls.text?.length ?? 0).toBe(1);
+    expect(calls.colour).toEqual([{ tabId: 1, color: '#b3261e' }]);
+    expect(await store.listAlerts()).toEqual([]);
+    release();
+    await visit;
+    // The visit is still recorded, and handleTabUrl ends only once it is.
+    expect((await store.listAlerts()).map((a) => [a.id, a.visits, a.state])).toEqual([
+      ['coop.co.uk|co-op-2025', 1, 'new'],
+    ]);
+  });
+
+  it('records the visit even when the badge cannot be set (the tab was closed or replaced meanwhile)', async () => {
+    const { store, deps } = setup();
+    const gone = async () => {
+      throw new Error('No tab with id: 1.');
+    };
+    const action = { ...deps.action, setBadgeText: gone };
+    await expect(handleTabUrl({ ...deps, action }, 1, 'https://www.coop.co.uk/', true)).rejects.toThrow('No tab');
+    expect((await store.listAlerts()).map((a) => a.id)).toEqual(['coop.co.uk|co-op-2025']);
+  });
+
   it('notifies once per breach, only when switched on and allowed', async () => {
     const notified: string[] = [];
     const { deps } = setup({ settings: { ...DEFAULT_SETTINGS, notifications: true } });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { recordVisit } from '../../src/core/alert-bookkeeping';
 import { createStore, SCHEMA_VERSION } from '../../src/shared/storage';
 
 import { memoryArea } from '../fixtures/memory-storage';
 const quiet = { warn: () => undefined };
+const BREACH = { id: 'co-op-2025', title: 'Co-op cyber attack', breachDate: '2025-04', sensitive: false };
 
 describe('storage', () => {
   it('returns empty progress for a breach never seen', async () => {
@@ -127,5 +129,40 @@ describe('storage of downloaded breach data', () => {
   it('turns updates on by default and keeps a stored choice', async () => {
     expect((await createStore(memoryArea(), quiet).getSettings()).updates).toBe(true);
     expect((await createStore(memoryArea({ settings: { updates: false } }), quiet).getSettings()).updates).toBe(false);
+  });
+});
+
+describe('storage: the alerts kept in memory for the badge', () => {
+  it("reads one alert from memory once the alerts are kept, follows writes and others' changes, sets a damaged one aside", async () => {
+    const area = memoryArea({ 'alert:coop.co.uk|co-op-2025': recordVisit(undefined, 'coop.co.uk', BREACH, 1) });
+    const gets: unknown[] = [];
+    let listener: ((c: Record<string, { newValue?: unknown }>) => void) | undefined;
+    const counting = { ...area, get: async (k: string | string[] | null) => (gets.push(k), area.get(k)) };
+    const store = createStore(counting, quiet, { watch: (l) => (listener = l) });
+    const foreign = async (key: string, value: unknown) => {
+      await area.set({ [key]: value });
+      listener!({ [key]: { newValue: value } });
+    };
+    // Before: each read goes to the area.
+    expect((await store.getAlert('coop.co.uk|co-op-2025'))?.visits).toBe(1);
+    expect(gets).toEqual(['alert:coop.co.uk|co-op-2025']);
+    await store.keepAlertsInMemory();
+    gets.length = 0;
+    expect((await store.getAlert('coop.co.uk|co-op-2025'))?.state).toBe('new');
+    expect(await store.getAlert('other.example|x')).toBeUndefined();
+    expect(gets).toEqual([]);
+    await store.updateAlert('coop.co.uk|co-op-2025', (a) => a && { ...a, state: 'reviewed' });
+    expect((await store.getAlert('coop.co.uk|co-op-2025'))?.state).toBe('reviewed');
+    await foreign('alert:coop.co.uk|co-op-2025', { id: 'broken' });
+    expect(await store.getAlert('coop.co.uk|co-op-2025')).toBeUndefined();
+    expect(Object.keys(area.data)).toContain('corrupt:alert:coop.co.uk|co-op-2025');
+  });
+
+  it('keeps nothing in memory without a watch (every read goes to the area)', async () => {
+    const area = memoryArea({ 'alert:coop.co.uk|co-op-2025': recordVisit(undefined, 'coop.co.uk', BREACH, 1) });
+    const store = createStore(area, quiet);
+    await store.keepAlertsInMemory();
+    await area.set({ 'alert:coop.co.uk|co-op-2025': { ...area.data['alert:coop.co.uk|co-op-2025']!, visits: 5 } });
+    expect((await store.getAlert('coop.co.uk|co-op-2025'))?.visits).toBe(5);
   });
 });
