@@ -45,12 +45,12 @@ export function Timeline({ todos, now, t }: { todos: readonly AlertTodo[]; now: 
         {rows.map((td, i) => {
           const b = td.breach!;
           const y = i * ROW + 12;
-          const label = t('timelineRow', [
-            td.alert.site,
-            formatPartialDate(b.breachDate),
-            formatPartialDate(knownSinceOf(b)),
-            new Date(firstUseOf(td.alert)).toISOString().slice(0, 10),
-          ]);
+          const visit = new Date(firstUseOf(td.alert)).toISOString().slice(0, 10);
+          const known = formatPartialDate(knownSinceOf(b));
+          // A breach no source dates has no dot: its diamond (made public) is all that is known.
+          const label = b.breachDateUnknown
+            ? t('timelineRowUndated', [td.alert.site, known, visit])
+            : t('timelineRow', [td.alert.site, formatPartialDate(b.breachDate), known, visit]);
           return (
             <g
               key={td.alert.id}
@@ -66,7 +66,7 @@ export function Timeline({ todos, now, t }: { todos: readonly AlertTodo[]; now: 
                   : td.alert.site}
               </text>
               <line x1={LABEL} x2={WIDTH - 10} y1={y} y2={y} class="timeline-track" />
-              <circle cx={x(timeOf(b.breachDate))} cy={y} r={5} class="timeline-breach" />
+              {!b.breachDateUnknown && <circle cx={x(timeOf(b.breachDate))} cy={y} r={5} class="timeline-breach" />}
               <path d={`M ${x(timeOf(knownSinceOf(b)))} ${y - 6} l 6 6 l -6 6 l -6 -6 z`} class="timeline-known" />
               <rect x={x(firstUseOf(td.alert)) - 1.5} y={y - 7} width={3} height={14} class="timeline-visit" />
             </g>

@@ -113,6 +113,9 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
       if (suffix === null || suffix === d) errors.push(`${where}: domain "${d}" is a public suffix, not a site`);
       else publicSuffixes.add(suffix);
     }
+    if (b.breachDateUnknown && b.breachDate !== b.disclosedDate) {
+      errors.push(`${where}: breachDateUnknown needs breachDate equal to disclosedDate (the day it was made public)`);
+    }
     if (b.disclosedDate && comparePartialDates(b.breachDate, b.disclosedDate) > 0) {
       errors.push(`${where}: disclosedDate ${b.disclosedDate} is before breachDate ${b.breachDate}`);
     }

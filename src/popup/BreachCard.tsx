@@ -41,10 +41,13 @@ export interface BreachCardProps {
   fitTo?: number;
 }
 
-/** "Breached Feb 2017, disclosed 5 May 2017", or HIBP's load date when no disclosure date is known. */
+/**
+ * "Breached Feb 2017, disclosed 5 May 2017", or HIBP's load date when no disclosure date is known; "Date of the
+ * breach not given, disclosed …" when no source says when it happened.
+ */
 export function whenText(breach: Breach, t: Translate): string {
   return [
-    t('breachBreached', [formatPartialDate(breach.breachDate)]),
+    breach.breachDateUnknown ? t('breachDateNotGiven') : t('breachBreached', [formatPartialDate(breach.breachDate)]),
     breach.disclosedDate ? t('breachDisclosed', [formatPartialDate(breach.disclosedDate)]) : null,
     !breach.disclosedDate && breach.addedDate ? t('breachAddedToHibp', [formatPartialDate(breach.addedDate)]) : null,
   ]
@@ -304,7 +307,8 @@ const isPlural = (nouns: readonly Noun[], more: number) =>
 export function verdictText(breach: Breach, t: Translate, now: number = Date.now()): string {
   const v = verdictOf(breach);
   const parts: string[] = [];
-  if (breachAlarm(breach, now) === 'old') parts.push(t('verdictOld', [breach.breachDate.slice(0, 4)]));
+  if (breachAlarm(breach, now) === 'old')
+    parts.push(t(breach.breachDateUnknown ? 'verdictOldDisclosed' : 'verdictOld', [breach.breachDate.slice(0, 4)]));
   const takenSome = v.taken.length > 0 || v.moreTaken > 0;
   if (!takenSome) parts.push(t('verdictNothingNamed'));
   else if (v.taken.length === 0) parts.push(t('verdictTakenUnnamed', [v.moreTaken]));

@@ -120,6 +120,11 @@ describe('a malformed entry fails the build with its file and field named', () =
     ['a negative count', (e: Record<string, unknown>) => (e.affectedCount = -1), 'affectedCount'],
     ['an unknown field', (e: Record<string, unknown>) => (e.colour = 'red'), 'colour'],
     ['disclosure before the breach', (e: Record<string, unknown>) => (e.disclosedDate = '2024-01'), 'disclosedDate'],
+    [
+      'an unknown breach date not set to the disclosure',
+      (e: Record<string, unknown>) => (e.breachDateUnknown = true),
+      'breachDateUnknown needs breachDate equal to disclosedDate',
+    ],
   ])('rejects %s', (_name, mutate, expected) => {
     const entry = goodEntry();
     mutate(entry);
@@ -129,6 +134,12 @@ describe('a malformed entry fails the build with its file and field named', () =
 
   it('accepts the unmodified entry (so the cases above fail for their one reason)', () => {
     expect(errorsOf(assembleWith(goodEntry()))).toEqual([]);
+  });
+
+  it('accepts an unknown breach date that holds the day it was made public', () => {
+    const entry = { ...goodEntry(), breachDateUnknown: true };
+    entry.breachDate = entry.disclosedDate;
+    expect(errorsOf(assembleWith(entry))).toEqual([]);
   });
 
   it('rejects a domain group of ours without a reason, naming the file and group', () => {

@@ -18,6 +18,9 @@ import { createHandlers, route } from '../../src/background/message-router';
 import { BUNDLED_STATUS, fixedDataUpdates } from '../fixtures/data-status';
 import type { DataStatus } from '../../src/shared/messages';
 import { AlertsApp } from '../../src/alerts/AlertsApp';
+import { Timeline } from '../../src/alerts/Timeline';
+import type { AlertTodo } from '../../src/core/alert-todo';
+import type { Breach } from '../../src/core/dataset-schema';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { WelcomeApp } from '../../src/welcome/WelcomeApp';
 import type { send as sendMessage } from '../../src/shared/send-message';
@@ -430,5 +433,30 @@ describe('welcome page: the history check', () => {
     await waitFor(async () => expect((await store.getSettings()).updates).toBe(false));
     fireEvent.change(screen.getByLabelText(/Help contacts/), { target: { value: 'GB-SCT' } });
     await waitFor(async () => expect((await store.getSettings()).region).toBe('GB-SCT'));
+  });
+});
+
+describe('the timeline of a breach no source dates', () => {
+  it('draws only when it was made public, and its label says the date of the breach was not given', () => {
+    const todo = (id: string, breach: Partial<Breach>) =>
+      ({ alert: a(`${id}.example`, id), breach: breach as Breach, alarm: 'old' }) as AlertTodo;
+    render(
+      <Timeline
+        todos={[
+          todo('dated', { breachDate: '2017-02-24', disclosedDate: '2017-05-05' }),
+          todo('undated', { breachDate: '2019-10-28', disclosedDate: '2019-10-28', breachDateUnknown: true }),
+        ]}
+        now={NOW}
+        t={t}
+      />,
+    );
+    const [dated, undated] = [...screen.getByTestId('timeline').querySelectorAll('g[tabindex="0"]')];
+    expect(dated!.getAttribute('aria-label')).toMatch(/^dated\.example: breached 24 Feb 2017, known since 5 May 2017,/);
+    expect(dated!.querySelector('.timeline-breach')).not.toBeNull();
+    expect(undated!.getAttribute('aria-label')).toMatch(
+      /^undated\.example: date of the breach not given, known since 28 Oct 2019, your first visit recorded 2026-11-01$/,
+    );
+    expect(undated!.querySelector('.timeline-breach')).toBeNull();
+    expect(undated!.querySelector('.timeline-known')).not.toBeNull();
   });
 });

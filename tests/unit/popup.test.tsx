@@ -73,6 +73,18 @@ describe('popup: one breach', () => {
     expect(el.textContent).toContain('Up to 26,000 Debenhams Flowers customers');
   });
 
+  it('says the date of the breach was not given where no source gives it, and dates an old one by its disclosure', () => {
+    const coop = dataset.breaches.find((b) => b.id === 'co-op-2025')!;
+    const undated = { ...coop, breachDate: '2019-10-28', disclosedDate: '2019-10-28', breachDateUnknown: true };
+    renderPopup('https://www.coop.co.uk/', [undated]);
+    const el = card('co-op-2025');
+    expect(el.querySelector('.summary-when')!.textContent).toBe('Date of the breach not given, disclosed 28 Oct 2019');
+    expect(el.querySelector('[data-testid="verdict"]')!.textContent).toMatch(
+      /^This breach was made public in 2019; when it happened was not said\. /,
+    );
+    expect(el.textContent).not.toContain('Breached');
+  });
+
   it('remembers a ticked step and "not a customer" in storage', async () => {
     const { area } = renderPopup('https://www.coop.co.uk/');
     const box = card('co-op-2025').querySelector<HTMLInputElement>('[data-step="phishing"] input')!;
