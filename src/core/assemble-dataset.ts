@@ -113,8 +113,10 @@ export function assembleDataset(inputs: DatasetInputs, rules: SuffixRules): Asse
       if (suffix === null || suffix === d) errors.push(`${where}: domain "${d}" is a public suffix, not a site`);
       else publicSuffixes.add(suffix);
     }
-    if (b.breachDateUnknown && b.breachDate !== b.disclosedDate) {
-      errors.push(`${where}: breachDateUnknown needs breachDate equal to disclosedDate (the day it was made public)`);
+    // The card then says "disclosed …", so the disclosure must be known; breachDate (found or made public) is
+    // checked against it below like any other.
+    if (b.breachDateUnknown && !b.disclosedDate) {
+      errors.push(`${where}: breachDateUnknown needs a disclosedDate (the card shows it in place of the breach date)`);
     }
     if (b.disclosedDate && comparePartialDates(b.breachDate, b.disclosedDate) > 0) {
       errors.push(`${where}: disclosedDate ${b.disclosedDate} is before breachDate ${b.breachDate}`);

@@ -62,9 +62,9 @@ const breachFields = {
   domains: v.pipe(v.array(domain), v.minLength(1, 'must list at least one domain')),
   breachDate: partialDate,
   /**
-   * True when no source says when the breach happened: `breachDate` then holds the day it was made public (the
-   * latest it can have happened, which the age window and the history verdict count from) and the card says the
-   * date was not given instead of showing that day as the breach's.
+   * True when no source says when the breach happened: `breachDate` then holds the day it was found or made
+   * public (the latest it can have happened, which the age window and the history verdict count from) and the card
+   * says the date was not given instead of showing that day as the breach's.
    */
   breachDateUnknown: v.optional(v.boolean()),
   disclosedDate: v.optional(v.nullable(partialDate), null),

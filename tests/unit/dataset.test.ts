@@ -121,9 +121,9 @@ describe('a malformed entry fails the build with its file and field named', () =
     ['an unknown field', (e: Record<string, unknown>) => (e.colour = 'red'), 'colour'],
     ['disclosure before the breach', (e: Record<string, unknown>) => (e.disclosedDate = '2024-01'), 'disclosedDate'],
     [
-      'an unknown breach date not set to the disclosure',
-      (e: Record<string, unknown>) => (e.breachDateUnknown = true),
-      'breachDateUnknown needs breachDate equal to disclosedDate',
+      'an unknown breach date without a disclosure date',
+      (e: Record<string, unknown>) => ((e.breachDateUnknown = true), delete e.disclosedDate),
+      'breachDateUnknown needs a disclosedDate',
     ],
   ])('rejects %s', (_name, mutate, expected) => {
     const entry = goodEntry();
@@ -136,10 +136,13 @@ describe('a malformed entry fails the build with its file and field named', () =
     expect(errorsOf(assembleWith(goodEntry()))).toEqual([]);
   });
 
-  it('accepts an unknown breach date that holds the day it was made public', () => {
+  it('accepts an unknown breach date that holds the day it was found or made public, never one after it', () => {
     const entry = { ...goodEntry(), breachDateUnknown: true };
+    expect(errorsOf(assembleWith(entry))).toEqual([]);
     entry.breachDate = entry.disclosedDate;
     expect(errorsOf(assembleWith(entry))).toEqual([]);
+    entry.breachDate = '2099';
+    expect(errorsOf(assembleWith(entry)).join('\n')).toContain('disclosedDate');
   });
 
   it('rejects a domain group of ours without a reason, naming the file and group', () => {
