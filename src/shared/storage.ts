@@ -298,9 +298,15 @@ export function createStore(area: StorageArea, log: Logger = console, { watch, o
     return next;
   }
 
-  async function setAside(key: string, raw: unknown, reason: string): Promise<void> {
+  /**
+   * Keeps a damaged value under `corrupt:key` and resets the key: to `repaired` in the same write where there is
+   * one, so no reader ever finds the key missing and falls back to the defaults (updates on, say) meanwhile.
+   */
+  async function setAside(key: string, raw: unknown, reason: string, repaired?: unknown): Promise<void> {
     log.warn(`storage: "${key}" did not fit its schema (${reason}); kept it under "corrupt:${key}" and reset it`);
-    await put({ [`corrupt:${key}`]: { value: raw, reason, at: new Date().toISOString() } });
+    const copy = { [`corrupt:${key}`]: { value: raw, reason, at: new Date().toISOString() } };
+    if (repaired !== undefined) return put({ ...copy, [key]: repaired });
+    await put(copy);
     await drop(key);
   }
 
@@ -362,10 +368,7 @@ export function createStore(area: StorageArea, log: Logger = console, { watch, o
     if (checked.ok) return checked.value;
     // A record that can be repaired field by field is, and the repair is stored, so the next read agrees.
     const repaired = repair?.(raw);
-    const setAsideAndRepair = async () => {
-      await setAside(key, raw, checked.reason);
-      if (repaired !== undefined) await put({ [key]: repaired });
-    };
+    const setAsideAndRepair = () => setAside(key, raw, checked.reason, repaired);
     if (inQueue) await setAsideAndRepair();
     else
       await serialised(key, async () => {

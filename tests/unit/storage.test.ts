@@ -29,6 +29,21 @@ describe('storage', () => {
     expect(warnings[0]).toContain('progress:x');
   });
 
+  it('repairs a damaged record in the same write that keeps the damaged copy: the key is never missing meanwhile', async () => {
+    const area = memoryArea({ settings: { updates: false, maxAgeYears: 'five' } });
+    const removed: unknown[] = [];
+    const written: string[][] = [];
+    const watched = {
+      ...area,
+      remove: async (k: string | string[]) => (removed.push(k), area.remove(k)),
+      set: async (items: Record<string, unknown>) => (written.push(Object.keys(items).sort()), area.set(items)),
+    };
+    const store = createStore(watched, quiet);
+    expect(await store.getSettings()).toMatchObject({ updates: false, maxAgeYears: 3 });
+    expect(removed).toEqual([]);
+    expect(written).toEqual([['corrupt:settings', 'settings']]);
+  });
+
   it('never lets a repair by a plain read delete a good value written at the same time', async () => {
     const { createStore: make } = await import('../../src/shared/storage');
     for (let round = 0; round < 20; round++) {
