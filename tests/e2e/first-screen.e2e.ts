@@ -91,7 +91,7 @@ describe('the first screen at 360 × 600', () => {
     expect(over).toEqual([]);
   });
 
-  it('Co-op and Debenhams Flowers say what was taken first, then the first thing to do', async () => {
+  it('Co-op and Debenhams Flowers say what was taken (or, as Debenhams put it, may have been) first, then the first thing to do', async () => {
     const coop = await popupAt('https://www.coop.co.uk/');
     expect(await coop.getByTestId('verdict').textContent()).toMatch(
       /^Your date of birth, name, contact details and address were taken\. Your password, bank details, card details and payment history were not\.$/,
@@ -100,7 +100,7 @@ describe('the first screen at 360 × 600', () => {
     await coop.close();
     const flowers = await popupAt('https://www.debenhamsflowers.com/');
     expect(await flowers.getByTestId('verdict').textContent()).toMatch(
-      /^This breach is from 2017\. Your password, card details/,
+      /^This breach is from 2017\. The data may include your password, card details/,
     );
     expect(await flowers.locator('article .urgency--now').count()).toBe(0);
     await flowers.close();
