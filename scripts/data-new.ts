@@ -23,7 +23,8 @@ const skeleton = {
   title: `${TODO}: short title, e.g. "Acme cyber attack"`,
   organisation: TODO,
   domains: [`${TODO}.example`],
-  breachDate: `${TODO}: YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source`,
+  breachDate: `${TODO}: YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source; if no page says when, the day it was found or made public`,
+  breachDateUnknown: false,
   disclosedDate: `${TODO}: the date the company or a regulator made it public`,
   affectedCount: null,
   affectedText: `${TODO}: the count in the company's or regulator's words`,
@@ -45,9 +46,11 @@ const skeleton = {
 };
 writeFileSync(file, `${JSON.stringify(skeleton, null, 2)}\n`);
 // The ledger row starts as excluded for want of facts; it becomes "included" when the entry is finished.
+// In the ledger's own line ending (CRLF), so the file never mixes the two.
 const ledger = readFileSync(LEDGER_FILE, 'utf8');
+const eol = ledger.includes('\r\n') ? '\r\n' : '\n';
 appendFileSync(
   LEDGER_FILE,
-  `${ledger.endsWith('\n') ? '' : '\n'}${TODO},${id.slice(-4)},,${TODO}: where the candidate came from,excluded,,not enough sourced facts: being researched,${today}\n`,
+  `${ledger.endsWith('\n') ? '' : eol}${TODO},${id.slice(-4)},,${TODO}: where the candidate came from,excluded,,not enough sourced facts: being researched,${today}${eol}`,
 );
 console.log(`data:new: wrote ${file} and a ledger row; fill in every TODO, then run npm run data:build`);

@@ -1,10 +1,16 @@
 // The curation ledger (issue #19): every curated file is in it once as included, every excluded candidate says
 // why, and the data keeps the sizes the issue asks for.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPartialDate } from '../../src/core/partial-date';
-import { EXCLUSION_REASONS, parseCsv, readLedger, reasonCategory } from '../../scripts/lib/candidate-ledger';
+import {
+  EXCLUSION_REASONS,
+  LEDGER_FILE,
+  parseCsv,
+  readLedger,
+  reasonCategory,
+} from '../../scripts/lib/candidate-ledger';
 import { buildDatasetFromFiles, DATA_DIR } from '../../scripts/lib/dataset-files';
 
 const ledger = readLedger();
@@ -15,6 +21,13 @@ describe('candidate ledger', () => {
     const included = ledger.filter((r) => r.status === 'included').map((r) => r.file);
     expect(included.slice().sort()).toEqual(files.slice().sort());
     expect(new Set(included).size).toBe(included.length);
+  });
+
+  it('keeps one line ending throughout (rows appended by hand or by data:new once mixed LF into the CRLF file)', () => {
+    const text = readFileSync(LEDGER_FILE, 'utf8');
+    const lines = text.split('\n').length - 1;
+    const crlf = text.split('\r\n').length - 1;
+    expect([0, lines]).toContain(crlf);
   });
 
   it('gives every excluded candidate a reason of a known kind, and every row a status and a check date', () => {
