@@ -187,14 +187,17 @@ describe('privacy and least privilege', () => {
     const visitStart = Date.now();
     await site.goto(h.site('www.coop.co.uk', '/with-1000-alerts'));
     await h.badgeOf(site, (t) => t === '1');
-    const alerts = Object.keys(await h.storage()).filter((k) => k.startsWith('alert:'));
     const visitMs = Date.now() - visitStart;
+    // The badge comes first and the visit is recorded right after it (site-visit.ts): poll for the stored alert.
+    const alertCount = async () => Object.keys(await h.storage()).filter((k) => k.startsWith('alert:')).length;
+    await expect.poll(alertCount).toBe(1001);
+    const recordMs = Date.now() - visitStart;
     console.log(
-      `1,000 stored alerts: alerts page showed its first 50 in ${pageMs} ms; a visit was badged in ${visitMs} ms`,
+      `1,000 stored alerts: alerts page showed its first 50 in ${pageMs} ms; a visit was badged in ${visitMs} ms and recorded in ${recordMs} ms`,
     );
-    expect(alerts).toHaveLength(1001);
     expect(pageMs).toBeLessThan(3000);
     expect(visitMs).toBeLessThan(1000);
+    expect(recordMs).toBeLessThan(1500);
     await page.close();
     await site.close();
   });
