@@ -105,6 +105,8 @@ function oneStartScriptPerPage(pages: string[]): Plugin {
     },
     async closeBundle() {
       const starts: string[] = [];
+      /** The style sheets the pages link once their own are joined (the rest are removed below). */
+      const linked = new Set<string>();
       /** The page's HTML with its style sheets, in their order, joined into one file it links instead. */
       const oneStyleSheet = (page: string, html: string): string => {
         const links = [...html.matchAll(SHEET)];
@@ -139,23 +141,17 @@ function oneStartScriptPerPage(pages: string[]): Plugin {
         const code = outputFiles[0]!.contents;
         const fileName = `assets/${page}-start-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
         writeFileSync(join(outDir, fileName), code);
-        writeFileSync(
-          htmlPath,
-          oneStyleSheet(
-            page,
-            html
-              .replace(script[0], `<script type="module" crossorigin src="/${fileName}"></script>`)
-              .replace(/\s*<link rel="modulepreload"[^>]*>/g, ''),
-          ),
+        const out = oneStyleSheet(
+          page,
+          html
+            .replace(script[0], `<script type="module" crossorigin src="/${fileName}"></script>`)
+            .replace(/\s*<link rel="modulepreload"[^>]*>/g, ''),
         );
+        writeFileSync(htmlPath, out);
         starts.push(join(outDir, fileName));
+        for (const m of out.matchAll(SHEET)) linked.add(m[1]!);
       }
       // Style sheets no page links any more (each page's are joined into one; scripts name none).
-      const linked = new Set(
-        pages.flatMap((page) =>
-          [...readFileSync(join(outDir, 'src', page, 'index.html'), 'utf8').matchAll(SHEET)].map((m) => m[1]!),
-        ),
-      );
       for (const f of readdirSync(join(outDir, 'assets'))) {
         if (f.endsWith('.css') && !linked.has(`assets/${f}`)) rmSync(join(outDir, 'assets', f));
       }
