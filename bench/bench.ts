@@ -8,9 +8,9 @@ import { buildBreachIndex, compactBreachIndex, lookupUrl, type Indexable } from 
 import { buildCompactIndex, loadCompactIndex, serialiseCompactIndex } from '../src/core/compact-index';
 import { ROOT } from '../scripts/lib/dataset-files';
 import { lookupUrls, syntheticDataset, type SyntheticBreach } from './synthetic-dataset';
+import { median } from './stats';
 
 const ROUNDS = 7;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Median over rounds of the time per call, in nanoseconds. */
 function nsPerCall(urls: readonly string[], fn: (u: string) => unknown): number {

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launch, ROOT, seedAlerts } from '../tests/e2e/harness';
+import { navigationToBadgeMs } from './navigation-badge';
+import { median } from './stats';
 
 const VISITS = 20;
 const OPENS = 15;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // The floor: a bare extension page (one element, no framework, no data), added to a copy of the build so that
 // it is measured in the same browser, profile and run as the extension's own pages.
@@ -64,26 +65,12 @@ async function timeOpens(path: string, selector: string, opens = OPENS): Promise
 const popupFor = (url: string) => `src/popup/index.html?url=${encodeURIComponent(url)}`;
 const CARD = 'article[data-breach-id], [data-testid="no-breach"]';
 
-/** Waits inside the worker (2 ms polls, no round trips) until the tab at `url` has a badge; returns Date.now(). */
-const badgeSetAt = (url: string) =>
-  h.worker.evaluate(async (u) => {
-    for (;;) {
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
-      if (tab?.id !== undefined && (await chrome.action.getBadgeText({ tabId: tab.id })) !== '') return Date.now();
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  }, url);
-
 async function navigationToBadge(cold: boolean): Promise<number[]> {
   const times: number[] = [];
   const page = await h.context.newPage();
   for (let i = 0; i < VISITS; i++) {
-    await page.goto('about:blank');
-    if (cold) await h.stopWorker();
     const url = h.site('www.coop.co.uk', `/visit-${cold ? 'cold' : 'warm'}-${i}`);
-    await page.goto(url, { waitUntil: 'commit' });
-    const committed = Date.now();
-    times.push((await badgeSetAt(url)) - committed);
+    times.push(await navigationToBadgeMs(h, page, url, cold ? () => h.stopWorker() : undefined));
   }
   await page.close();
   return times;

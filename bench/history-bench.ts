@@ -12,12 +12,12 @@ import { compactBreachIndex } from '../src/core/breach-index';
 import { compactIndexFromBase64 } from '../src/core/compact-index';
 import { sitesInHistory } from '../src/core/history-findings';
 import { launch, ROOT } from '../tests/e2e/harness';
+import { median } from './stats';
 
 const HOSTS = 5_000;
 const PAGES_PER_HOST = 10;
 const BREACHED_HOSTS = 250;
 const RUNS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // The history: 250 hosts on breached domains of the bundled data (a heavy user's share), the rest unbreached.
 const summary = summaryJson as unknown as DatasetSummary;
