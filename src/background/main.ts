@@ -41,7 +41,11 @@ const store = createStore(browser.storage.local, console, {
   onRecordChange: () => prepared.invalidate(),
 });
 /** The popup's answer for each open tab, prepared when the tab is badged (prepared-answers.ts). */
-const prepared = createPreparedAnswers(browser.storage.session, (url) => answerFor(url, workerSignals()));
+const prepared = createPreparedAnswers(
+  browser.storage.session,
+  (url) => answerFor(url, workerSignals()),
+  browser.action,
+);
 
 /** The popup's answer for `url`: asked for by a page (`lookup/url`), or prepared when a tab is badged. */
 function answerFor(url: string, signals: BrowserRegionSignals) {

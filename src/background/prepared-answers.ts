@@ -1,14 +1,19 @@
 import type { SiteLookup } from '../shared/messages';
-import { answerKey, GENERATION_KEY, type PreparedAnswer, type SessionArea } from '../shared/prepared-answer';
+import {
+  answerKey,
+  GENERATION_KEY,
+  popupForTab,
+  type PreparedAnswer,
+  type SessionArea,
+} from '../shared/prepared-answer';
 
 // Feature: the popup's answer, ready before the popup opens (issue #15; the reading side and why are in
-// shared/prepared-answer.ts). One answer per open tab's address, so storage.session holds no more addresses than
-// the browser has tabs; an address goes when no tab shows it any more.
+// shared/prepared-answer.ts). One answer per open tab, which goes when the tab closes or leaves the web.
 
 export interface PreparedAnswers {
   /** Prepares the popup's answer for the page `url` shown in tab `tabId` (the tab was just badged). */
   prepare(tabId: number, url: string): Promise<void>;
-  /** The tab closed or left the web: its answer goes, unless another tab shows the same address. */
+  /** The tab closed or left the web: its answer goes. */
   forget(tabId: number): Promise<void>;
   /**
    * The settings, a breach's ticks or the data in use changed: every prepared answer is out of date from now on.
@@ -17,15 +22,20 @@ export interface PreparedAnswers {
   invalidate(): Promise<void>;
 }
 
+/** The action call that gives a tab its own popup address (browser.action's, a subset). */
+export interface PopupAction {
+  setPopup(details: { tabId: number; popup: string }): Promise<void>;
+}
+
 export function createPreparedAnswers(
   area: SessionArea,
   /** The answer the popup's `lookup/url` message gets for `url` (site-lookup.ts lookupSite). */
   compute: (url: string) => Promise<SiteLookup>,
+  action: PopupAction | undefined,
   log: Pick<Console, 'warn'> = console,
 ): PreparedAnswers {
-  const byTab = new Map<number, string>();
-  /** The generation each address's stored answer was prepared at: a tab badged again (page loaded) needs none. */
-  const stored = new Map<string, number>();
+  /** Each tab's address, and the generation its stored answer was prepared at (undefined: none stored yet). */
+  const byTab = new Map<number, { url: string; generation?: number }>();
   let generation = 0;
   // A restarted worker continues the count: an answer a stopped worker prepared can never match again.
   const started = area
@@ -38,49 +48,43 @@ export function createPreparedAnswers(
     .catch((e: unknown) => log.warn('prepared answers: storage.session is not available', e));
   let again: Promise<void> | undefined;
 
-  const shownElsewhere = (url: string, exceptTab: number) =>
-    [...byTab].some(([tab, shown]) => tab !== exceptTab && shown === url);
-
-  async function drop(tabId: number, url: string | undefined): Promise<void> {
-    if (url === undefined || shownElsewhere(url, tabId)) return;
-    stored.delete(url);
-    await area.remove(answerKey(url));
-  }
-
-  async function prepare(tabId: number, url: string): Promise<void> {
+  async function prepare(tabId: number, url: string, computeOnce = compute): Promise<void> {
     await started;
-    const before = byTab.get(tabId);
-    byTab.set(tabId, url);
-    if (before !== url) await drop(tabId, before);
+    // On every badge, as the browser may reset a tab's action when a page loads (then the popup finds its tab
+    // with tabs.query, one call later).
+    const popup = action?.setPopup({ tabId, popup: popupForTab(tabId) }).catch(() => undefined);
     const at = generation;
-    if (stored.get(url) === at) return;
-    const answer = await compute(url);
+    const known = byTab.get(tabId);
+    if (known?.url === url && known.generation === at) return void (await popup);
+    byTab.set(tabId, { url });
+    const answer = await computeOnce(url);
     // A change while it was computed: it is already out of date, and the re-preparation that change started
-    // writes the current one.
-    if (at !== generation || byTab.get(tabId) !== url) return;
+    // writes the current one. A tab that moved on meanwhile gets the answer for where it is now.
+    if (at !== generation || byTab.get(tabId)?.url !== url) return void (await popup);
     const prepared: PreparedAnswer = { url, generation: at, answer };
-    await area.set({ [answerKey(url)]: prepared });
-    stored.set(url, at);
+    await area.set({ [answerKey(tabId)]: prepared });
+    if (byTab.get(tabId)?.url === url) byTab.set(tabId, { url, generation: at });
+    await popup;
   }
 
   return {
     prepare: (tabId, url) =>
       prepare(tabId, url).catch((e: unknown) => log.warn('prepared answers: could not prepare', e)),
     async forget(tabId) {
-      const url = byTab.get(tabId);
-      byTab.delete(tabId);
-      await drop(tabId, url).catch(() => undefined);
+      if (!byTab.delete(tabId)) return;
+      await area.remove(answerKey(tabId)).catch(() => undefined);
     },
     async invalidate() {
       await started;
       generation++;
       await area.set({ [GENERATION_KEY]: generation }).catch(() => undefined);
-      // Prepared again once per burst of changes (a page saving several ticks), after the last of them.
+      // Prepared again once per burst of changes (a page saving several ticks), after the last of them; tabs
+      // showing the same page share one computation.
       again ??= Promise.resolve().then(async () => {
         again = undefined;
-        // One tab per address: tabs showing the same page share its answer.
-        const oneTabEach = new Map([...byTab].map(([tab, url]) => [url, tab]));
-        await Promise.all([...oneTabEach].map(([url, tab]) => prepare(tab, url).catch(() => undefined)));
+        const once = new Map<string, Promise<SiteLookup>>();
+        const shared = (url: string) => once.get(url) ?? once.set(url, compute(url)).get(url)!;
+        await Promise.all([...byTab].map(([tab, { url }]) => prepare(tab, url, shared).catch(() => undefined)));
       });
     },
   };

@@ -1,33 +1,50 @@
-// Popup entry: reads which URL to show (?url= or the active tab), asks the worker what it found there, reads
-// only those breaches' details, renders.
+// Popup entry: finds which URL to show (?url=, the tab its address names, or the active tab), reads the answer the
+// worker prepared for that tab or asks the worker for it, renders.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { RegionCode } from '../core/help-region';
 import type { RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
-import { readPreparedAnswer } from '../shared/prepared-answer';
+import { currentAnswer, readPrepared, tabOfPopup } from '../shared/prepared-answer';
+import type { SiteLookup } from '../shared/messages';
 import { EMPTY_PROGRESS, type Progress, type ProgressStore } from '../shared/progress';
 import { PopupApp } from './PopupApp';
 import { PopupFailure } from './PopupFailure';
 import './popup.css';
 import './popup-page.css';
 
-async function targetUrl(): Promise<string | undefined> {
+/**
+ * The page to show and, when the worker prepared it, its answer. From the toolbar the popup's address names the tab
+ * (`?tab=ID`, set by the worker when it badged the tab): its address and its prepared answer are read side by side.
+ * Opened with `?url=` (from the alerts page, for a page no tab needs to show) it asks the worker.
+ */
+async function target(): Promise<{ url: string; ready: SiteLookup | undefined }> {
   const fromQuery = new URLSearchParams(location.search).get('url');
-  if (fromQuery !== null) return fromQuery;
+  if (fromQuery !== null) return { url: fromQuery, ready: undefined };
+  const named = tabOfPopup(location.search);
+  if (named !== undefined) {
+    const [tab, stored] = await Promise.all([
+      browser.tabs.get(named).catch(() => undefined),
+      readPrepared(browser.storage.session, named),
+    ]);
+    const url = tab?.url ?? '';
+    return { url, ready: currentAnswer(stored, named, url) };
+  }
+  // The browser reset the tab's popup (a page load the worker has not handled yet), or it never set one.
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url;
+  const url = tab?.url ?? '';
+  if (tab?.id === undefined) return { url, ready: undefined };
+  return { url, ready: currentAnswer(await readPrepared(browser.storage.session, tab.id), tab.id, url) };
 }
 
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   const language = browser.i18n.getUILanguage();
   document.documentElement.lang = language;
-  const url = (await targetUrl()) ?? '';
   // The answer the worker prepared when it badged the tab (prepared-answer.ts), else one message that brings the
   // lookup, the breaches' details, their ticks and the chosen region: the popup loads no storage code and no data.
-  const ready = await readPreparedAnswer(browser.storage.session, url);
+  const { url, ready } = await target();
   root.dataset.answer = ready ? 'prepared' : 'asked';
   const found =
     ready ??

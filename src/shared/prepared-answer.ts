@@ -2,8 +2,13 @@ import type { SiteLookup } from './messages';
 
 // The popup's answer, prepared by the worker when it badges a tab (issue #15). A page's first message to the worker
 // costs a round trip through the worker's event loop on top of the browser's own set-up of the page's API channel;
-// reading storage.session costs only the latter. So the worker keeps, for each open tab's URL, the answer the popup
+// reading storage.session costs only the latter. So the worker keeps, for each open tab, the answer the popup
 // would ask for, and the popup reads it there, falling back to asking when there is none or it is out of date.
+//
+// Kept by tab, not by address: the worker also gives each tab its own popup address (`?tab=ID`, POPUP_FOR_TAB), so
+// the popup opened from the toolbar reads its answer and the tab's address side by side instead of one after the
+// other (measured from the toolbar, bench/browser-bench.ts: the address first, then the answer, cost 4-8 ms).
+// The answer names the address it was prepared for, and the popup uses it only if the tab still shows that address.
 //
 // Out of date means: the settings, a breach's ticks or the data in use changed after it was prepared. The worker
 // counts such changes in `GENERATION_KEY` (also in storage.session) and stores each answer with the count it was
@@ -11,8 +16,10 @@ import type { SiteLookup } from './messages';
 // memory, is cleared when the browser closes and is readable only by the extension's own pages and worker.
 
 export const GENERATION_KEY = 'answers:generation';
-/** The session key of the answer prepared for one page address. */
-export const answerKey = (url: string) => `answer:${url}`;
+/** The session key of the answer prepared for one tab. */
+export const answerKey = (tabId: number) => `answer:tab:${tabId}`;
+/** The popup address the worker gives a tab it prepared an answer for (the manifest's popup, told the tab). */
+export const popupForTab = (tabId: number) => `src/popup/index.html?tab=${tabId}`;
 
 export interface PreparedAnswer {
   url: string;
@@ -27,11 +34,31 @@ export interface SessionArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-/** The prepared answer in `stored` for `url`, if it is one and is current; undefined sends the popup to ask. */
-export function currentAnswer(stored: Record<string, unknown>, url: string): SiteLookup | undefined {
+/** The tab id in a popup address's `?tab=` (popupForTab), or undefined when there is none or it is not one. */
+export function tabOfPopup(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  return raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** What `readPrepared` read for a tab: its answer record and the generation, as stored (checked by currentAnswer). */
+export type PreparedRead = Record<string, unknown>;
+
+/** Reads what is prepared for tab `tabId`; nothing when storage.session fails or is missing (the popup asks). */
+export async function readPrepared(area: SessionArea | undefined, tabId: number): Promise<PreparedRead> {
+  if (!area) return {};
+  try {
+    return await area.get([answerKey(tabId), GENERATION_KEY]);
+  } catch {
+    return {};
+  }
+}
+
+/** The answer in `stored` for tab `tabId` showing `url`, if it is one and is current; undefined sends the popup to ask. */
+export function currentAnswer(stored: PreparedRead, tabId: number, url: string): SiteLookup | undefined {
   const generation = stored[GENERATION_KEY];
-  const prepared = stored[answerKey(url)] as Partial<PreparedAnswer> | undefined;
-  if (typeof generation !== 'number' || !prepared || typeof prepared !== 'object') return undefined;
+  const prepared = stored[answerKey(tabId)] as Partial<PreparedAnswer> | undefined;
+  if (!url || typeof generation !== 'number' || !prepared || typeof prepared !== 'object') return undefined;
+  // Prepared for the page the tab showed then: a tab that moved on since (the worker not yet told) is asked for.
   if (prepared.url !== url || prepared.generation !== generation) return undefined;
   const answer = prepared.answer;
   // Written only by this extension's worker; checked for the shape the popup reads first, in case of a layout
@@ -39,14 +66,4 @@ export function currentAnswer(stored: Record<string, unknown>, url: string): Sit
   if (!answer || typeof answer !== 'object' || !answer.lookup || !answer.details || !answer.regionDecision)
     return undefined;
   return answer;
-}
-
-/** Reads the answer prepared for `url`; undefined when there is none, it is stale, or storage.session fails. */
-export async function readPreparedAnswer(area: SessionArea | undefined, url: string): Promise<SiteLookup | undefined> {
-  if (!area || !url) return undefined;
-  try {
-    return currentAnswer(await area.get([answerKey(url), GENERATION_KEY]), url);
-  } catch {
-    return undefined;
-  }
 }

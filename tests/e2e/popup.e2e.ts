@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+import { toolbar } from './toolbar-popup';
 
 let h: Harness;
 const timings: number[] = [];
@@ -110,13 +111,25 @@ describe('popup in Chromium', () => {
   });
 
   it('reads the answer prepared for the tab it is opened on, and never one older than a tick or a region choice', async () => {
-    // The person is on the site: the worker badges the tab and prepares the popup's answer (issue #15).
+    // The person is on the site: the worker badges the tab, prepares the popup's answer and gives the tab a popup
+    // address naming it (issue #15). Opened here as a page at that address, so every check below can read it.
     const site = await h.context.newPage();
     const url = h.site('www.xfinity.com', '/prepared');
     await site.goto(url);
     await h.badgeOf(site, (text) => text !== '');
+    const popupAddress = await h.worker.evaluate(async (u) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u)!;
+      for (;;) {
+        const popup = await chrome.action.getPopup({ tabId: tab.id! });
+        if (popup.includes('?tab=')) return popup;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }, url);
     const answerOf = async () => {
-      const page = await openPopup(url);
+      const page = await h.context.newPage();
+      await page.setViewportSize({ width: 380, height: 600 });
+      await page.goto(popupAddress);
+      await page.locator('article[data-breach-id]').first().waitFor();
       const how = await page.locator('#app').getAttribute('data-answer');
       return { page, how };
     };
@@ -171,6 +184,40 @@ describe('popup in Chromium', () => {
     await expect(other.locator('#app').getAttribute('data-answer')).resolves.toBe('asked');
     await expect(other.locator('article[data-breach-id]').count()).resolves.toBeGreaterThan(0);
     await other.close();
+    await site.close();
+  });
+
+  it('from the toolbar: reads the answer prepared for its tab beside the tab’s address, and follows the tab', async () => {
+    const site = await h.context.newPage();
+    await site.goto(h.site('www.coop.co.uk', '/toolbar'));
+    await h.badgeOf(site, (text) => text !== '');
+    const bar = toolbar(h);
+    const shown = async () => {
+      const popup = await bar.open(site);
+      const seen = await popup.evaluate<{ how: string; cards: string[]; clear: boolean } | null>(`(async () => {
+        for (let i = 0; i < 2500; i++) {
+          const app = document.getElementById('app');
+          if (app && performance.getEntriesByName('first-content').length)
+            return { how: app.dataset.answer, cards: [...document.querySelectorAll('article[data-breach-id]')].map((a) => a.dataset.breachId),
+                     clear: !!document.querySelector('[data-testid="no-breach"]') };
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        return null;
+      })()`);
+      await popup.close();
+      return { url: popup.url, ...seen };
+    };
+    // The first open may come before the answer was written: then it asks, with the same cards.
+    await expect.poll(async () => (await shown()).how).toBe('prepared');
+    const first = await shown();
+    expect(new URL(first.url).search).toMatch(/^\?tab=\d+$/);
+    expect(first.cards).toContain('co-op-2025');
+    // The same tab moves on to a site with no known breach: never the Co-op's answer again.
+    await site.goto(h.site('www.unbreached-example.com', '/toolbar'));
+    await h.badgeOf(site, (text) => text === '');
+    const after = await shown();
+    expect(after.cards).toEqual([]);
+    expect(after.clear).toBe(true);
     await site.close();
   });
 

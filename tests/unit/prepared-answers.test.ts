@@ -1,7 +1,7 @@
 // Issue #15: the popup's answer prepared by the worker in storage.session, and when it may be used.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPreparedAnswers } from '../../src/background/prepared-answers';
+import { createPreparedAnswers, type PopupAction } from '../../src/background/prepared-answers';
 import { contactsFor } from '../../src/core/help-contacts';
 import type { RegionContacts } from '../../src/core/protective-steps';
 import type { SiteLookup } from '../../src/shared/messages';
@@ -9,7 +9,9 @@ import {
   answerKey,
   currentAnswer,
   GENERATION_KEY,
-  readPreparedAnswer,
+  popupForTab,
+  readPrepared,
+  tabOfPopup,
   type SessionArea,
 } from '../../src/shared/prepared-answer';
 import { createStore, DEFAULT_SETTINGS } from '../../src/shared/storage';
@@ -40,47 +42,63 @@ function session(): SessionArea & { data: Record<string, unknown> } {
 
 describe('reading a prepared answer (the popup side)', () => {
   const url = 'https://www.coop.co.uk/';
-  it('uses it only for the same address and the current generation', () => {
-    const stored = { [GENERATION_KEY]: 4, [answerKey(url)]: { url, generation: 4, answer: answer('a') } };
-    expect(currentAnswer(stored, url)?.dataDate).toBe('a');
-    expect(currentAnswer({ ...stored, [GENERATION_KEY]: 5 }, url)).toBeUndefined(); // changed since
-    expect(currentAnswer(stored, 'https://www.coop.co.uk/other')).toBeUndefined(); // not this page's
-    expect(currentAnswer({ [answerKey(url)]: stored[answerKey(url)] }, url)).toBeUndefined(); // no generation
-    expect(currentAnswer({ [GENERATION_KEY]: 4 }, url)).toBeUndefined(); // none prepared
+  it('uses it only for the same tab, the address the tab shows and the current generation', () => {
+    const stored = { [GENERATION_KEY]: 4, [answerKey(7)]: { url, generation: 4, answer: answer('a') } };
+    expect(currentAnswer(stored, 7, url)?.dataDate).toBe('a');
+    expect(currentAnswer(stored, 8, url)).toBeUndefined(); // another tab's
+    expect(currentAnswer({ ...stored, [GENERATION_KEY]: 5 }, 7, url)).toBeUndefined(); // changed since
+    expect(currentAnswer(stored, 7, 'https://www.coop.co.uk/other')).toBeUndefined(); // the tab moved on since
+    expect(currentAnswer(stored, 7, '')).toBeUndefined(); // the tab's address unknown (it closed)
+    expect(currentAnswer({ [answerKey(7)]: stored[answerKey(7)] }, 7, url)).toBeUndefined(); // no generation
+    expect(currentAnswer({ [GENERATION_KEY]: 4 }, 7, url)).toBeUndefined(); // none prepared
     // Another layout (an older worker's, say) is asked for again rather than shown half.
-    expect(currentAnswer({ ...stored, [answerKey(url)]: { url, generation: 4, answer: { lookup: 1 } } }, url)).toBe(
+    expect(currentAnswer({ ...stored, [answerKey(7)]: { url, generation: 4, answer: { lookup: 1 } } }, 7, url)).toBe(
       undefined,
     );
-    expect(currentAnswer({ ...stored, [answerKey(url)]: 'garbage' }, url)).toBeUndefined();
+    expect(currentAnswer({ ...stored, [answerKey(7)]: 'garbage' }, 7, url)).toBeUndefined();
   });
 
   it('asks instead when storage.session fails or is missing', async () => {
     const failing = { get: async () => Promise.reject(new Error('no session area')) } as unknown as SessionArea;
-    expect(await readPreparedAnswer(failing, url)).toBeUndefined();
-    expect(await readPreparedAnswer(undefined, url)).toBeUndefined();
+    expect(currentAnswer(await readPrepared(failing, 7), 7, url)).toBeUndefined();
+    expect(currentAnswer(await readPrepared(undefined, 7), 7, url)).toBeUndefined();
+  });
+
+  it('reads the tab from its own popup address, and nothing else as one', () => {
+    expect(tabOfPopup(new URL(`chrome-extension://x/${popupForTab(42)}`).search)).toBe(42);
+    expect(tabOfPopup('?tab=0')).toBe(0);
+    for (const bad of ['', '?url=https%3A%2F%2Fa.example%2F', '?tab=', '?tab=-1', '?tab=1.5', '?tab=1e3', '?tab=abc'])
+      expect(tabOfPopup(bad), bad).toBeUndefined();
   });
 });
+
+/** What the popup of tab `tab` showing `url` would read (its own address read beside the answer). */
+const popupReads = async (area: SessionArea, tab: number, url: string) =>
+  currentAnswer(await readPrepared(area, tab), tab, url);
 
 describe('preparing answers (the worker side)', () => {
   it('prepares an answer the popup reads, and none after a change until it is prepared again', async () => {
     const area = session();
     let marker = 'before';
     let computed = 0;
-    const prepared = createPreparedAnswers(area, async () => (computed++, answer(marker)), quiet);
+    const prepared = createPreparedAnswers(area, async () => (computed++, answer(marker)), undefined, quiet);
     await prepared.prepare(1, 'https://www.coop.co.uk/');
     await prepared.prepare(1, 'https://www.coop.co.uk/'); // badged again when the page finished loading
-    await prepared.prepare(2, 'https://www.coop.co.uk/'); // the same page in another tab
     expect(computed).toBe(1);
-    expect((await readPreparedAnswer(area, 'https://www.coop.co.uk/'))?.dataDate).toBe('before');
+    expect((await popupReads(area, 1, 'https://www.coop.co.uk/'))?.dataDate).toBe('before');
+    await prepared.prepare(2, 'https://www.coop.co.uk/'); // the same page in another tab: that tab's own answer
+    expect((await popupReads(area, 2, 'https://www.coop.co.uk/'))?.dataDate).toBe('before');
 
     marker = 'after';
     await prepared.invalidate();
     // Once invalidate has resolved, the old answer is never current again.
-    const right = await area.get([GENERATION_KEY, answerKey('https://www.coop.co.uk/')]);
-    expect(currentAnswer(right, 'https://www.coop.co.uk/')?.dataDate).not.toBe('before');
+    const right = await area.get([GENERATION_KEY, answerKey(1)]);
+    expect(currentAnswer(right, 1, 'https://www.coop.co.uk/')?.dataDate).not.toBe('before');
     await settle();
-    expect((await readPreparedAnswer(area, 'https://www.coop.co.uk/'))?.dataDate).toBe('after');
-    expect(computed).toBe(2);
+    expect((await popupReads(area, 1, 'https://www.coop.co.uk/'))?.dataDate).toBe('after');
+    expect((await popupReads(area, 2, 'https://www.coop.co.uk/'))?.dataDate).toBe('after');
+    // Two tabs on one page: computed once again, not once per tab.
+    expect(computed).toBe(3);
   });
 
   it('never stores an answer that a change overtook while it was computed', async () => {
@@ -95,6 +113,7 @@ describe('preparing answers (the worker side)', () => {
         if (calls === 1) await gate; // the first computation is slow
         return answer(`call ${calls}`);
       },
+      undefined,
       quiet,
     );
     const first = prepared.prepare(1, 'https://www.coop.co.uk/');
@@ -104,36 +123,70 @@ describe('preparing answers (the worker side)', () => {
     await first;
     await settle();
     // The slow, out-of-date first answer was dropped; the one prepared after the change is there.
-    expect((await readPreparedAnswer(area, 'https://www.coop.co.uk/'))?.dataDate).toBe('call 2');
+    expect((await popupReads(area, 1, 'https://www.coop.co.uk/'))?.dataDate).toBe('call 2');
   });
 
-  it('keeps one address per tab and drops an address no tab shows', async () => {
+  it('keeps one answer per tab, for the page it shows now, and drops a closed tab’s', async () => {
     const area = session();
-    const prepared = createPreparedAnswers(area, async (url) => answer(url), quiet);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const prepared = createPreparedAnswers(
+      area,
+      async (url) => {
+        if (url === 'https://slow.example/') await gate;
+        return answer(url);
+      },
+      undefined,
+      quiet,
+    );
     await prepared.prepare(1, 'https://a.example/');
     await prepared.prepare(2, 'https://a.example/');
-    await prepared.prepare(1, 'https://b.example/'); // tab 1 moved on; tab 2 still shows a.example
+    // Tab 1 moves on to a page whose answer is slow, then on again before it comes: the slow one is never stored.
+    const slow = prepared.prepare(1, 'https://slow.example/');
+    await prepared.prepare(1, 'https://b.example/');
+    release();
+    await slow;
+    expect(await popupReads(area, 1, 'https://slow.example/')).toBeUndefined();
+    expect((await popupReads(area, 1, 'https://b.example/'))?.dataDate).toBe('https://b.example/');
+    expect(await popupReads(area, 1, 'https://a.example/')).toBeUndefined(); // not where tab 1 is now
+    expect((await popupReads(area, 2, 'https://a.example/'))?.dataDate).toBe('https://a.example/');
     expect(
       Object.keys(area.data)
         .filter((k) => k.startsWith('answer:'))
         .sort(),
-    ).toEqual([answerKey('https://a.example/'), answerKey('https://b.example/')]);
+    ).toEqual([answerKey(1), answerKey(2)]);
     await prepared.forget(2);
     await prepared.forget(1);
     expect(Object.keys(area.data).filter((k) => k.startsWith('answer:'))).toEqual([]);
   });
 
+  it('gives each tab it prepares for a popup address naming the tab, on every badge', async () => {
+    const area = session();
+    const set: string[] = [];
+    const action: PopupAction = { setPopup: async ({ tabId, popup }) => void set.push(`${tabId} ${popup}`) };
+    const prepared = createPreparedAnswers(area, async (url) => answer(url), action, quiet);
+    await prepared.prepare(3, 'https://a.example/');
+    await prepared.prepare(3, 'https://a.example/'); // the browser may have reset it when the page loaded
+    expect(set).toEqual([`3 ${popupForTab(3)}`, `3 ${popupForTab(3)}`]);
+    expect(tabOfPopup(new URL(`chrome-extension://x/${set[0]!.split(' ')[1]}`).search)).toBe(3);
+    // A tab that closed before the call: its answer is still prepared (and forgotten when the close is told).
+    const failing: PopupAction = { setPopup: async () => Promise.reject(new Error('No tab with id: 4')) };
+    const other = createPreparedAnswers(area, async (url) => answer(url), failing, quiet);
+    await other.prepare(4, 'https://a.example/');
+    expect(await popupReads(area, 4, 'https://a.example/')).toBeDefined();
+  });
+
   it('continues the count after the worker restarts, so a stopped worker’s answers never match again', async () => {
     const area = session();
-    const first = createPreparedAnswers(area, async () => answer('old worker'), quiet);
+    const first = createPreparedAnswers(area, async () => answer('old worker'), undefined, quiet);
     await first.prepare(1, 'https://www.coop.co.uk/');
-    expect(await readPreparedAnswer(area, 'https://www.coop.co.uk/')).toBeDefined();
+    expect(await popupReads(area, 1, 'https://www.coop.co.uk/')).toBeDefined();
     // A new worker starts over the same session storage (the old one stopped); its first act is to count on.
-    const second = createPreparedAnswers(area, async () => answer('new worker'), quiet);
+    const second = createPreparedAnswers(area, async () => answer('new worker'), undefined, quiet);
     await second.invalidate();
-    expect(await readPreparedAnswer(area, 'https://www.coop.co.uk/')).toBeUndefined();
+    expect(await popupReads(area, 1, 'https://www.coop.co.uk/')).toBeUndefined();
     await second.prepare(1, 'https://www.coop.co.uk/');
-    expect((await readPreparedAnswer(area, 'https://www.coop.co.uk/'))?.dataDate).toBe('new worker');
+    expect((await popupReads(area, 1, 'https://www.coop.co.uk/'))?.dataDate).toBe('new worker');
   });
 });
 
