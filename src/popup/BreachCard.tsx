@@ -276,11 +276,16 @@ function nounList(nouns: readonly Noun[], more: number, t: Translate): string {
 function formatList(items: readonly string[]): string {
   try {
     const locale = typeof navigator === 'undefined' ? 'en-GB' : navigator.language || 'en';
-    return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+    // Made once per locale: making one cost the popup's first card about 1 ms, and a card joins two lists.
+    let format = listFormats.get(locale);
+    if (!format)
+      listFormats.set(locale, (format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })));
+    return format.format(items);
   } catch {
     return items.join(', ');
   }
 }
+const listFormats = new Map<string, Intl.ListFormat>();
 
 /** Plural nouns take "were", so "Your photos were taken" reads right with one noun too. */
 const PLURAL_NOUNS: ReadonlySet<Noun> = new Set([
