@@ -7,6 +7,7 @@ import type { RegionContacts } from '../core/protective-steps';
 import { browserTranslate } from '../shared/i18n';
 import { send } from '../shared/send-message';
 import { currentAnswer, readPrepared, tabOfPopup } from '../shared/prepared-answer';
+import { styleSheetApplied } from '../shared/style-sheet';
 import type { SiteLookup } from '../shared/messages';
 import { EMPTY_PROGRESS, type Progress, type ProgressStore } from '../shared/progress';
 import { PopupApp } from './PopupApp';
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
   document.documentElement.lang = language;
   // The answer the worker prepared when it badged the tab (prepared-answer.ts), else one message that brings the
   // lookup, the breaches' details, their ticks and the chosen region: the popup loads no storage code and no data.
-  const { url, ready } = await target();
+  // The style sheet loads meanwhile (style-sheet.ts), so the first render is styled.
+  const [{ url, ready }] = await Promise.all([target(), styleSheetApplied()]);
   root.dataset.answer = ready ? 'prepared' : 'asked';
   const found =
     ready ??

@@ -194,12 +194,20 @@ describe('popup in Chromium', () => {
     const bar = toolbar(h);
     const shown = async () => {
       const popup = await bar.open(site);
-      const seen = await popup.evaluate<{ how: string; cards: string[]; clear: boolean } | null>(`(async () => {
+      // The build links the popup's style sheet print-only and the popup applies it before its first render
+      // (style-sheet.ts): by the first content it is the screen's, and its rules hold.
+      const seen = await popup.evaluate<{
+        how: string;
+        cards: string[];
+        clear: boolean;
+        styled: boolean;
+      } | null>(`(async () => {
         for (let i = 0; i < 2500; i++) {
           const app = document.getElementById('app');
           if (app && performance.getEntriesByName('first-content').length)
             return { how: app.dataset.answer, cards: [...document.querySelectorAll('article[data-breach-id]')].map((a) => a.dataset.breachId),
-                     clear: !!document.querySelector('[data-testid="no-breach"]') };
+                     clear: !!document.querySelector('[data-testid="no-breach"]'),
+                     styled: document.querySelector('link[rel="stylesheet"]').media === 'all' && getComputedStyle(app).paddingTop === '10px' };
           await new Promise((r) => setTimeout(r, 2));
         }
         return null;
@@ -212,12 +220,14 @@ describe('popup in Chromium', () => {
     const first = await shown();
     expect(new URL(first.url).search).toMatch(/^\?tab=\d+$/);
     expect(first.cards).toContain('co-op-2025');
+    expect(first.styled).toBe(true);
     // The same tab moves on to a site with no known breach: never the Co-op's answer again.
     await site.goto(h.site('www.unbreached-example.com', '/toolbar'));
     await h.badgeOf(site, (text) => text === '');
     const after = await shown();
     expect(after.cards).toEqual([]);
     expect(after.clear).toBe(true);
+    expect(after.styled).toBe(true);
     await site.close();
   });
 
