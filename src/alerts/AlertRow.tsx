@@ -32,6 +32,18 @@ export interface AlertRowProps {
   t: Translate;
 }
 
+/**
+ * The year after the alert's title: the breach's, or, for a breach no source dates (whose stored date is when it
+ * was found or made public), "made public YEAR", so the row does not give that year as the breach's.
+ */
+function yearLabel(alert: Alert, todo: AlertTodo | undefined, t: Translate): string {
+  const breach = todo?.breach;
+  if (breach?.breachDateUnknown) {
+    return breach.disclosedDate ? ` (${t('alertYearMadePublic', [breach.disclosedDate.slice(0, 4)])})` : '';
+  }
+  return alert.breachDate ? ` (${alert.breachDate.slice(0, 4)})` : '';
+}
+
 /** One alert: the site, the breach, when and how often, and what can be done with it. */
 export function AlertRow({
   alert,
@@ -73,7 +85,7 @@ export function AlertRow({
         <strong class="alert-site">{alert.site}</strong>
         <span class="alert-title">
           {title}
-          {alert.breachDate && <> ({alert.breachDate.slice(0, 4)})</>}
+          {yearLabel(alert, todo, t)}
         </span>
         {alert.matchedVia && (
           <span class="alert-meta" data-testid="matched-via">

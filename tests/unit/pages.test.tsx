@@ -18,6 +18,7 @@ import { createHandlers, route } from '../../src/background/message-router';
 import { BUNDLED_STATUS, fixedDataUpdates } from '../fixtures/data-status';
 import type { DataStatus } from '../../src/shared/messages';
 import { AlertsApp } from '../../src/alerts/AlertsApp';
+import { AlertRow } from '../../src/alerts/AlertRow';
 import { Timeline } from '../../src/alerts/Timeline';
 import type { AlertTodo } from '../../src/core/alert-todo';
 import type { Breach } from '../../src/core/dataset-schema';
@@ -433,6 +434,28 @@ describe('welcome page: the history check', () => {
     await waitFor(async () => expect((await store.getSettings()).updates).toBe(false));
     fireEvent.change(screen.getByLabelText(/Help contacts/), { target: { value: 'GB-SCT' } });
     await waitFor(async () => expect((await store.getSettings()).region).toBe('GB-SCT'));
+  });
+});
+
+describe('the year after an alert title', () => {
+  const title = (breach: Partial<Breach> | undefined, breachDate: string) => {
+    const alert = a('site.example', 'some-breach', { breachDate });
+    const todo = breach && ({ alert, breach: breach as Breach, alarm: 'old' } as AlertTodo);
+    render(<AlertRow alert={alert} detailsUrl="popup" onState={() => {}} onMute={() => {}} todo={todo} t={t} />);
+    const text = document.querySelector('.alert-title')!.textContent;
+    cleanup();
+    return text;
+  };
+
+  it("is the breach's year, or, for a breach no source dates, the year it was made public", () => {
+    expect(title({ breachDate: '2017-02-24', disclosedDate: '2019-05-05' }, '2017-02-24')).toBe(
+      'site.example breach (2017)',
+    );
+    // The stored date of an undated breach is the day it was found: not given as the breach's year.
+    const undated = { breachDate: '2019-10-28', disclosedDate: '2020-02', breachDateUnknown: true };
+    expect(title(undated, '2019-10-28')).toBe('site.example breach (made public 2020)');
+    // A breach the data no longer has: the stored year, as before.
+    expect(title(undefined, '2019-10-28')).toBe('site.example breach (2019)');
   });
 });
 
