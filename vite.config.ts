@@ -8,6 +8,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { BREACH_DETAILS_DIR, BREACH_DETAILS_PATH } from './src/core/breach-details';
 import { SUFFIX_RULES_PATH } from './src/core/suffix-rules';
 import { scriptClosure } from './scripts/lib/script-closure';
+import { STYLE_SHEET_LINK, styleSheetsIn } from './scripts/lib/style-sheet-links';
 
 // `vite build --mode chrome` writes dist/chrome, `--mode firefox` writes dist/firefox from the same sources.
 type Target = 'chrome' | 'firefox';
@@ -99,9 +100,6 @@ const DEFERRED_SHEET = new Set(['popup']);
 const sheetLink = (page: string, fileName: string) =>
   `<link rel="stylesheet"${DEFERRED_SHEET.has(page) ? ' media="print"' : ''} crossorigin href="/${fileName}">`;
 
-/** A page's style sheet link, with the file's path (no leading slash) in group 1. */
-const SHEET = /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g;
-
 function oneStartScriptPerPage(pages: string[]): Plugin {
   let outDir = '';
   return {
@@ -117,7 +115,7 @@ function oneStartScriptPerPage(pages: string[]): Plugin {
       const linked = new Set<string>();
       /** The page's HTML with its style sheets, in their order, joined into one file it links instead. */
       const oneStyleSheet = (page: string, html: string): string => {
-        const links = [...html.matchAll(SHEET)];
+        const links = [...html.matchAll(STYLE_SHEET_LINK)];
         if (links.length === 0) return html;
         if (links.length === 1) return html.replace(links[0]![0], sheetLink(page, links[0]![1]!));
         const css = links.map((m) => readFileSync(join(outDir, m[1]!), 'utf8')).join('\n');
@@ -158,7 +156,7 @@ function oneStartScriptPerPage(pages: string[]): Plugin {
         );
         writeFileSync(htmlPath, out);
         starts.push(join(outDir, fileName));
-        for (const m of out.matchAll(SHEET)) linked.add(m[1]!);
+        for (const sheet of styleSheetsIn(out)) linked.add(sheet);
       }
       // Style sheets no page links any more (each page's are joined into one; scripts name none).
       for (const f of readdirSync(join(outDir, 'assets'))) {

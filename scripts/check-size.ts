@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './lib/dataset-files';
 import { scriptClosure } from './lib/script-closure';
+import { styleSheetsIn } from './lib/style-sheet-links';
 
 const DIST = join(ROOT, 'dist', 'chrome');
 const budgets = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).sizeBudgets as Record<string, number>;
@@ -23,7 +24,7 @@ function entryOf(part: string): string {
 
 /** How many style sheets a page's HTML links. */
 const styleSheetsOf = (part: string) =>
-  readFileSync(join(DIST, 'src', part, 'index.html'), 'utf8').match(/<link rel="stylesheet"/g)?.length ?? 0;
+  styleSheetsIn(readFileSync(join(DIST, 'src', part, 'index.html'), 'utf8')).length;
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 let failed = false;
