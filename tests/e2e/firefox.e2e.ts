@@ -1,6 +1,7 @@
 // Smoke test of dist/firefox in real Firefox (Debian's firefox-esr) through puppeteer-core and WebDriver BiDi.
 // BiDi refuses to open moz-extension:// pages, so this checks what it can: the build installs, keeps the
-// id its manifest declares, and its background script starts and handles a navigation without errors.
+// id its manifest declares, its background script starts and handles a navigation without errors, and it prepares
+// for a breached tab what the popup from the toolbar reads (read back by a probe in the background).
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,8 +16,15 @@ const FIREFOX_DIR = join(ROOT, 'dist', 'firefox');
 const firefoxPath = () =>
   findBrowser('Firefox', 'FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'firefox-esr');
 
-/** Installs an unpacked build, visits a breached site, and returns the id and the extension's console errors. */
-async function installAndBrowse(dir: string, port: number): Promise<{ id: string; errors: string[] }> {
+/**
+ * Installs an unpacked build, visits a breached site, and returns the id, the extension's console errors and all
+ * its console output. With `until`, waits for a line of output that matches it instead of a fixed half second.
+ */
+async function installAndBrowse(
+  dir: string,
+  port: number,
+  until?: RegExp,
+): Promise<{ id: string; errors: string[]; output: string }> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -37,13 +45,33 @@ async function installAndBrowse(dir: string, port: number): Promise<{ id: string
     const page = await browser.newPage();
     await page.goto(`http://www.coop.co.uk:${port}/`);
     await expect.poll(() => page.title()).toContain('www.coop.co.uk');
-    await new Promise((r) => setTimeout(r, 500)); // let the background handle the navigation events
+    if (until) await expect.poll(() => until.test(output), { timeout: 10_000, interval: 50 }).toBe(true);
+    else await new Promise((r) => setTimeout(r, 500)); // let the background handle the navigation events
     const errors = output.split('\n').filter((l) => l.includes('moz-extension://') && /error/i.test(l));
-    return { id, errors };
+    return { id, errors, output };
   } finally {
     await browser.close();
   }
 }
+
+/** Logs (URI-encoded: Firefox quotes what it prints), once the background has handled the visit to www.coop.co.uk, what a popup opened on the tab would read. */
+const PREPARED_PROBE = `
+browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
+  if (change.status !== 'complete' || !(tab.url || '').includes('www.coop.co.uk')) return;
+  for (let i = 0; i < 200; i++) {
+    const popup = await browser.action.getPopup({ tabId });
+    const key = 'answer:tab:' + tabId;
+    const prepared = (await browser.storage.session.get(key))[key];
+    if (popup.includes('?tab=') && prepared) {
+      const breaches = prepared.answer.details.breaches.map((b) => b.id);
+      console.log('AMIA-PROBE ' + encodeURIComponent(JSON.stringify({ popup, url: prepared.url, breaches })) + ' END');
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  console.log('AMIA-PROBE ' + encodeURIComponent(JSON.stringify({ popup: 'none' })) + ' END');
+});
+`;
 
 let server: Server;
 let port: number;
@@ -60,6 +88,25 @@ describe('Firefox build', () => {
     const { id, errors } = await installAndBrowse(FIREFOX_DIR, port);
     expect(id).toBe(manifest.browser_specific_settings.gecko.id);
     expect(errors).toEqual([]);
+  });
+
+  // The popup from the toolbar reads the answer the background prepared for its tab, at the address the background
+  // gave the tab (issue #15; src/background/prepared-answers.ts). BiDi cannot open the popup, so a probe added to a
+  // copy of the build reads, in the background, what a popup would: the tab's popup address and its answer.
+  it('prepares the answer of a breached tab and gives the tab its own popup address', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'ff-prepared-'));
+    try {
+      cpSync(FIREFOX_DIR, copy, { recursive: true });
+      appendFileSync(join(copy, 'service-worker-loader.js'), PREPARED_PROBE);
+      const { output, errors } = await installAndBrowse(copy, port, /AMIA-PROBE \S+ END/);
+      const probe = JSON.parse(decodeURIComponent(/AMIA-PROBE (\S+) END/.exec(output)![1]!));
+      expect(probe.popup).toMatch(/\/src\/popup\/index\.html\?tab=\d+$/);
+      expect(probe.url).toBe(`http://www.coop.co.uk:${port}/`);
+      expect(probe.breaches).toContain('co-op-2025');
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('would notice a background script that throws (canary build)', async () => {
