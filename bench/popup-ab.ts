@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { launch } from '../tests/e2e/harness';
 import { toolbar } from '../tests/e2e/toolbar-popup';
 import { barePopupFirstContent, openPreparedTabs, popupFirstContent, writeBarePage } from './popup-floor';
-import { median } from './stats';
+import { median, ratioInterval } from './stats';
 
 const OPENS = 20;
 const dirs = process.argv.slice(2);
@@ -34,7 +34,10 @@ async function run(source: string): Promise<string> {
     }
     const floor = median(times.bare!);
     return Object.entries(times)
-      .map(([k, v]) => `${k} ${median(v).toFixed(1)} ms (${(median(v) / floor).toFixed(2)}×)`)
+      .map(([k, v]) => {
+        const [low, high] = ratioInterval(v, times.bare!);
+        return `${k} ${median(v).toFixed(1)} ms (${(median(v) / floor).toFixed(2)}×, 95%: ${low.toFixed(2)}–${high.toFixed(2)})`;
+      })
       .join(', ');
   } finally {
     await h.close();
