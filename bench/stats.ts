@@ -1,18 +1,8 @@
 // What every bench reports: the median of its timings (the upper one of an even count), and for a ratio of two
 // medians measured side by side, how far the machine's noise could move it.
-export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+import { seeded } from './synthetic-dataset';
 
-/** A small seeded generator (mulberry32): the same timings give the same interval on every run. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * The 95% interval of median(page) / median(floor) by a paired bootstrap: `page[i]` and `floor[i]` were measured in
