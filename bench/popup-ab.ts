@@ -10,7 +10,8 @@ import { toolbar } from '../tests/e2e/toolbar-popup';
 import { barePopupFirstContent, openPreparedTabs, popupFirstContent, writeBarePage } from './popup-floor';
 import { median, ratioInterval } from './stats';
 
-const OPENS = 20;
+// OPENS=80 for a longer run (5 minutes for two builds): each ratio is printed with its 95% interval (stats.ts).
+const OPENS = Number(process.env.OPENS) > 0 ? Number(process.env.OPENS) : 20;
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) throw new Error('Usage: tsx bench/popup-ab.ts DIR [DIR…] (built extension folders)');
 
