@@ -5,6 +5,7 @@ import { MATCHED_TEXT } from '../shared/matched-text';
 import { historyVisitsText, VERDICT_TEXT } from '../shared/history-text';
 import type { MessageKey, Translate } from '../shared/i18n';
 import { formatLocalDay } from '../core/format-date';
+import { knownSinceOf } from '../core/breach-urgency';
 
 export const STATE_TEXT: Record<AlertState, MessageKey> = {
   new: 'alertStateNew',
@@ -38,9 +39,7 @@ export interface AlertRowProps {
  */
 function yearLabel(alert: Alert, todo: AlertTodo | undefined, t: Translate): string {
   const breach = todo?.breach;
-  if (breach?.breachDateUnknown) {
-    return breach.disclosedDate ? ` (${t('alertYearMadePublic', [breach.disclosedDate.slice(0, 4)])})` : '';
-  }
+  if (breach?.breachDateUnknown) return ` (${t('alertYearMadePublic', [knownSinceOf(breach).slice(0, 4)])})`;
   return alert.breachDate ? ` (${alert.breachDate.slice(0, 4)})` : '';
 }
 

@@ -8,7 +8,7 @@ import type { MessageKey, Translate } from '../shared/i18n';
 import { ExposedChips, NotExposedChips } from './DataClassChips';
 import { SafeHtml } from './SafeHtml';
 import { AdviceList, StepsChecklist } from './StepsChecklist';
-import { breachAlarm } from '../core/breach-urgency';
+import { breachAlarm, knownSinceOf } from '../core/breach-urgency';
 import { verdictOf, type Noun } from '../core/verdict';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
@@ -312,8 +312,14 @@ const isPlural = (nouns: readonly Noun[], more: number) =>
 export function verdictText(breach: Breach, t: Translate, now: number = Date.now()): string {
   const v = verdictOf(breach);
   const parts: string[] = [];
+  // An undated breach is dated by when it was made public: its stand-in breachDate (the day it was found, or the
+  // latest it can have happened) may fall in an earlier year.
   if (breachAlarm(breach, now) === 'old')
-    parts.push(t(breach.breachDateUnknown ? 'verdictOldDisclosed' : 'verdictOld', [breach.breachDate.slice(0, 4)]));
+    parts.push(
+      breach.breachDateUnknown
+        ? t('verdictOldDisclosed', [knownSinceOf(breach).slice(0, 4)])
+        : t('verdictOld', [breach.breachDate.slice(0, 4)]),
+    );
   const takenSome = v.taken.length > 0 || v.moreTaken > 0;
   if (!takenSome) parts.push(t('verdictNothingNamed'));
   else if (v.taken.length === 0) parts.push(t('verdictTakenUnnamed', [v.moreTaken]));

@@ -86,6 +86,16 @@ describe('popup: one breach', () => {
     expect(el.textContent).not.toContain('Breached');
   });
 
+  it('dates an old undated breach by the year it was made public, not the year of its stand-in date', () => {
+    const coop = dataset.breaches.find((b) => b.id === 'co-op-2025')!;
+    // Found in June 2022, made public in January 2023 (as Nissan North America's 2023 entry).
+    const undated = { ...coop, breachDate: '2022-06-21', disclosedDate: '2023-01-16', breachDateUnknown: true };
+    renderPopup('https://www.coop.co.uk/', [undated]);
+    expect(card('co-op-2025').querySelector('[data-testid="verdict"]')!.textContent).toMatch(
+      /^This breach was made public in 2023; when it happened was not said\. /,
+    );
+  });
+
   it('remembers a ticked step and "not a customer" in storage', async () => {
     const { area } = renderPopup('https://www.coop.co.uk/');
     const box = card('co-op-2025').querySelector<HTMLInputElement>('[data-step="phishing"] input')!;
