@@ -149,7 +149,6 @@ await typing.close();
 await h.close();
 rmSync(benchDir, { recursive: true, force: true });
 
-const floor = median(times['bare extension page (the floor)']!);
 // A target is a ratio to the bare page where the measure has one, unless it is given in ms (targetMs).
 const results: Record<
   string,
@@ -166,24 +165,20 @@ const results: Record<
   'navigation → badge, worker warm (ms)': { median: median(warm), target: 50 },
   'navigation → badge, worker stopped first (ms)': { median: median(cold), target: 150 },
 };
-const popupFloorTimes = times['bare popup from the toolbar (the floor)']!;
-const popupFloor = median(popupFloorTimes);
+/** A page's row against the floor opened beside it in every round: its ratio with the interval (none for the floor). */
+const ratioRow = (page: number[], floorTimes: number[], target: number, floorName?: string) => ({
+  median: median(page),
+  ratio: median(page) / median(floorTimes),
+  ...(page === floorTimes ? {} : { interval: ratioInterval(page, floorTimes) }),
+  ...(floorName ? { floor: floorName } : {}),
+  ...(target ? { target } : {}),
+});
 for (const [name, [, target]] of Object.entries(toolbarRows)) {
-  const m = median(times[name]!);
-  const interval = times[name] === popupFloorTimes ? undefined : ratioInterval(times[name]!, popupFloorTimes);
-  const row = { median: m, ratio: m / popupFloor, ...(interval ? { interval } : {}), floor: 'the bare popup' };
-  results[`${name} → first content (ms)`] = { ...row, ...(target ? { target } : {}) };
+  const popupFloor = times['bare popup from the toolbar (the floor)']!;
+  results[`${name} → first content (ms)`] = ratioRow(times[name]!, popupFloor, target, 'the bare popup');
 }
 for (const [name, [, , target]] of Object.entries(pages)) {
-  const m = median(times[name]!);
-  const bare = times['bare extension page (the floor)']!;
-  const interval = times[name] === bare ? undefined : ratioInterval(times[name]!, bare);
-  results[`${name} → first content (ms)`] = {
-    median: m,
-    ratio: m / floor,
-    ...(interval ? { interval } : {}),
-    ...(target ? { target } : {}),
-  };
+  results[`${name} → first content (ms)`] = ratioRow(times[name]!, times['bare extension page (the floor)']!, target);
 }
 // The pages in a tab to their first paint, against the bare page's first paint: the mark a page sets comes before
 // the browser lays it out, so this is the check that work was not just moved past the mark. (A headless popup
@@ -214,24 +209,19 @@ console.log(
 for (const [name, r] of Object.entries(results)) {
   // Times are targets "under" (a median at the limit misses); ratios are "at most".
   // A ratio with its interval is judged by it: a median just under its target in one run may miss in the next.
-  const met =
+  const under = (ok: boolean) => (ok ? 'met' : 'missed');
+  const verdict =
     r.targetMs !== undefined
-      ? r.median < r.targetMs
+      ? under(r.median < r.targetMs)
       : r.target === undefined
         ? undefined
         : r.ratio === undefined
-          ? r.median < r.target
+          ? under(r.median < r.target)
           : r.interval
             ? ratioVerdict(r.interval, r.target)
-            : r.ratio <= r.target;
+            : under(r.ratio <= r.target);
   const ok =
-    met === undefined
-      ? '       '
-      : met === true || met === 'met'
-        ? 'met    '
-        : met === 'at the line'
-          ? 'AT LINE'
-          : 'MISSED ';
+    verdict === undefined ? '       ' : { met: 'met    ', missed: 'MISSED ', 'at the line': 'AT LINE' }[verdict];
   const spread = r.interval ? ` (95%: ${r.interval[0].toFixed(2)}–${r.interval[1].toFixed(2)})` : '';
   const ratio = r.ratio === undefined ? '' : ` ${r.ratio.toFixed(2)}×${spread} ${r.floor ?? 'the bare page'}`;
   const target =
