@@ -92,13 +92,7 @@ const keepDynamicImports: EsbuildPlugin = {
  * against one, in 120-150 opens of each). Chunks and sheets that then nothing loads are removed; chunks the worker
  * loads stay.
  */
-/**
- * Pages whose script applies their style sheet itself (src/shared/style-sheet.ts), so the build links it as
- * print-only and their start-up script does not wait for it: 4-5 ms of the popup's start (issue #15).
- */
-const DEFERRED_SHEET = new Set(['popup']);
-const sheetLink = (page: string, fileName: string) =>
-  `<link rel="stylesheet"${DEFERRED_SHEET.has(page) ? ' media="print"' : ''} crossorigin href="/${fileName}">`;
+const sheetLink = (fileName: string) => `<link rel="stylesheet" crossorigin href="/${fileName}">`;
 
 function oneStartScriptPerPage(pages: string[]): Plugin {
   let outDir = '';
@@ -117,12 +111,12 @@ function oneStartScriptPerPage(pages: string[]): Plugin {
       const oneStyleSheet = (page: string, html: string): string => {
         const links = [...html.matchAll(STYLE_SHEET_LINK)];
         if (links.length === 0) return html;
-        if (links.length === 1) return html.replace(links[0]![0], sheetLink(page, links[0]![1]!));
+        if (links.length === 1) return html.replace(links[0]![0], sheetLink(links[0]![1]!));
         const css = links.map((m) => readFileSync(join(outDir, m[1]!), 'utf8')).join('\n');
         const fileName = `assets/${page}-style-${createHash('sha256').update(css).digest('hex').slice(0, 8)}.css`;
         writeFileSync(join(outDir, fileName), css);
         // The first link becomes the joined sheet's; the others go, with the line break before each.
-        let out = html.replace(links[0]![0], sheetLink(page, fileName));
+        let out = html.replace(links[0]![0], sheetLink(fileName));
         for (const [tag] of links.slice(1)) {
           const at = out.indexOf(tag);
           out = out.slice(0, at).trimEnd() + out.slice(at + tag.length);

@@ -9,7 +9,7 @@ import type { BreachSummary, DatasetSummary } from '../core/assemble-dataset';
 import { compactBreachIndex } from '../core/breach-index';
 import { familyIndex, type FamilyGroup } from '../core/domain-families';
 import { compactIndexFromBase64 } from '../core/compact-index';
-import { browserTranslate } from '../shared/i18n';
+import { translateWith } from '../shared/i18n';
 import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
 import type { DataStatus } from '../shared/messages';
 import { createStore, DOWNLOAD_KEYS, type Settings, type StorageChanges } from '../shared/storage';
@@ -25,6 +25,8 @@ import { handleTabUrl, type SiteVisitDeps } from './site-visit';
 import { createVisitCounter } from './visit-counter';
 import { createHistoryScanner, HistoryWithdrawnError, type HistoryApi } from './history-scan';
 import { createPreparedAnswers } from './prepared-answers';
+
+const translate = translateWith(browser.i18n);
 
 // Validated by the data build; JSON imports widen its literal types.
 const summary = summaryJson as DatasetSummary;
@@ -89,7 +91,7 @@ async function notifier(): Promise<Notifier | undefined> {
       await browser.notifications.create(`alert:${alert.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('icons/alert-128.png'),
-        title: browserTranslate(alert.reported ? 'notificationReportedTitle' : 'notificationTitle', [alert.site]),
+        title: translate(alert.reported ? 'notificationReportedTitle' : 'notificationTitle', [alert.site]),
         message: title,
       });
     },
@@ -101,7 +103,7 @@ const deps: SiteVisitDeps<BreachSummary> = {
     return data.index;
   },
   action: browser.action,
-  t: browserTranslate,
+  t: translate,
   store,
   now: Date.now,
   notifier,
@@ -238,7 +240,7 @@ const historyScanner = createHistoryScanner({
 
 /** The history check's failures in the person's words: nothing was stored when the permission was missing. */
 function historyError(e: unknown): never {
-  if (e instanceof HistoryWithdrawnError) throw new Error(browserTranslate('historyWithdrawnError'), { cause: e });
+  if (e instanceof HistoryWithdrawnError) throw new Error(translate('historyWithdrawnError'), { cause: e });
   throw e;
 }
 
@@ -256,7 +258,7 @@ const handlers = createHandlers({
   rebadgeAll,
   dataStatus,
   async checkNow() {
-    if (!(await store.getSettings()).updates) throw new Error(browserTranslate('updatesOffError'));
+    if (!(await store.getSettings()).updates) throw new Error(translate('updatesOffError'));
     await checkForUpdate(updateDeps, true);
     return dataStatus();
   },

@@ -1,18 +1,20 @@
 // Options page entry: settings and the data status go through the worker's messages.
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { browser } from '../shared/page-browser';
 import { BREACHES_HOST_PERMISSION } from '../shared/hibp-endpoint';
-import { browserTranslate } from '../shared/i18n';
+import { translateWith } from '../shared/i18n';
 import { send } from '../shared/send-message';
 import { OptionsApp } from './OptionsApp';
 import '../shared/theme.css';
 
+const translate = translateWith(browser.i18n);
+
 document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = browserTranslate('optionsTitle');
+document.title = translate('optionsTitle');
 render(
   <OptionsApp
     send={send}
-    t={browserTranslate}
+    t={translate}
     requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
     requestHostPermission={() => browser.permissions.request({ origins: [BREACHES_HOST_PERMISSION] })}
     alertsUrl={browser.runtime.getURL('src/alerts/index.html')}

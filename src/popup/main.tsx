@@ -1,19 +1,23 @@
 // Popup entry: finds which URL to show (?url=, the tab its address names, or the active tab), reads the answer the
 // worker prepared for that tab or asks the worker for it, renders.
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { browser } from '../shared/page-browser';
 import type { RegionCode } from '../core/help-region';
 import type { RegionContacts } from '../core/protective-steps';
-import { browserTranslate } from '../shared/i18n';
+import { translateWith } from '../shared/i18n';
 import { send } from '../shared/send-message';
 import { currentAnswer, readPrepared, tabOfPopup } from '../shared/prepared-answer';
-import { styleSheetApplied } from '../shared/style-sheet';
 import type { SiteLookup } from '../shared/messages';
 import { EMPTY_PROGRESS, type Progress, type ProgressStore } from '../shared/progress';
 import { PopupApp } from './PopupApp';
 import { PopupFailure } from './PopupFailure';
-import './popup.css';
-import './popup-page.css';
+import { adoptStyles } from '../shared/adopt-styles';
+import popupCss from './popup.css?inline';
+import pageCss from './popup-page.css?inline';
+
+// Before anything is drawn, with no sheet to wait for (adopt-styles.ts).
+adoptStyles(document, popupCss, pageCss);
+const translate = translateWith(browser.i18n);
 
 /**
  * The page to show and, when the worker prepared it, its answer. From the toolbar the popup's address names the tab
@@ -45,8 +49,7 @@ async function main(): Promise<void> {
   document.documentElement.lang = language;
   // The answer the worker prepared when it badged the tab (prepared-answer.ts), else one message that brings the
   // lookup, the breaches' details, their ticks and the chosen region: the popup loads no storage code and no data.
-  // The style sheet loads meanwhile (style-sheet.ts), so the first render is styled.
-  const [{ url, ready }] = await Promise.all([target(), styleSheetApplied()]);
+  const { url, ready } = await target();
   root.dataset.answer = ready ? 'prepared' : 'asked';
   const found =
     ready ??
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
       languages: [...navigator.languages, language],
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     }).catch((e: unknown) => {
-      render(<PopupFailure reason={(e as Error).message || String(e)} t={browserTranslate} />, root);
+      render(<PopupFailure reason={(e as Error).message || String(e)} t={translate} />, root);
       throw e;
     }));
   // Ticks are stored by the worker; the popup keeps what it last stored to apply the next change to.
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
       saveRegion={(region) => send('settings/update', { region })}
       store={store}
       initialProgress={found.progress}
-      t={browserTranslate}
+      t={translate}
       markSeen={(ids) => send('alerts/seen', { ids })}
       markSeenOn={new URLSearchParams(location.search).has('url') ? 'interaction' : 'open'}
       links={links}

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './page-browser';
 import type { MessageType, Reply, Request, Response } from './messages';
 
 /** Sends one message to the service worker and returns its answer, or throws its error message. */

@@ -73,6 +73,27 @@ browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
 });
 `;
 
+/**
+ * Logs what the real popup page shows in Firefox, opened with `?url=` in a tab by the background (BiDi cannot open
+ * moz-extension:// pages) and read through extension.getViews: its first card, and whether its adopted styles hold.
+ */
+const POPUP_PAGE_PROBE = (site: string) => `
+setTimeout(async () => {
+  const url = browser.runtime.getURL('src/popup/index.html?url=' + encodeURIComponent(${JSON.stringify(site)}));
+  await browser.tabs.create({ url });
+  let seen = { card: null };
+  for (let i = 0; i < 400 && !seen.card; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    const view = browser.extension.getViews({ type: 'tab' }).find((v) => v.location.href === url);
+    const card = view && view.document.querySelector('article[data-breach-id]');
+    if (card) seen = { card: card.dataset.breachId, sheets: view.document.adoptedStyleSheets.length,
+      linked: view.document.querySelectorAll('link[rel="stylesheet"]').length,
+      padding: view.getComputedStyle(view.document.getElementById('app')).paddingTop };
+  }
+  console.log('AMIA-PAGE ' + encodeURIComponent(JSON.stringify(seen)) + ' END');
+}, 100);
+`;
+
 let server: Server;
 let port: number;
 beforeAll(async () => {
@@ -103,6 +124,22 @@ describe('Firefox build', () => {
       expect(probe.popup).toMatch(/\/src\/popup\/index\.html\?tab=\d+$/);
       expect(probe.url).toBe(`http://www.coop.co.uk:${port}/`);
       expect(probe.breaches).toContain('co-op-2025');
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  // The popup's styles are adopted by its script (src/shared/adopt-styles.ts), not linked: Firefox's extension CSP
+  // (style-src 'self' through default-src) must let them hold, as Chromium's does (popup.e2e.ts checks it there).
+  it('shows the popup page with its first card and its styles applied', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'ff-page-'));
+    try {
+      cpSync(FIREFOX_DIR, copy, { recursive: true });
+      appendFileSync(join(copy, 'service-worker-loader.js'), POPUP_PAGE_PROBE(`http://www.coop.co.uk:${port}/`));
+      const { output, errors } = await installAndBrowse(copy, port, /AMIA-PAGE \S+ END/);
+      const seen = JSON.parse(decodeURIComponent(/AMIA-PAGE (\S+) END/.exec(output)![1]!));
+      expect(seen).toEqual({ card: 'co-op-2025', sheets: 1, linked: 0, padding: '10px' });
       expect(errors).toEqual([]);
     } finally {
       rmSync(copy, { recursive: true, force: true });
