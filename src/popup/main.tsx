@@ -15,8 +15,6 @@ import { adoptStyles } from '../shared/adopt-styles';
 import popupCss from './popup.css?inline';
 import pageCss from './popup-page.css?inline';
 
-// Before anything is drawn, with no sheet to wait for (adopt-styles.ts).
-adoptStyles(document, popupCss, pageCss);
 const translate = translateWith(browser.i18n);
 
 /**
@@ -49,7 +47,10 @@ async function main(): Promise<void> {
   document.documentElement.lang = language;
   // The answer the worker prepared when it badged the tab (prepared-answer.ts), else one message that brings the
   // lookup, the breaches' details, their ticks and the chosen region: the popup loads no storage code and no data.
-  const { url, ready } = await target();
+  const reading = target();
+  // The styles are parsed while the reads are in flight and are in force before the first render (adopt-styles.ts).
+  adoptStyles(document, popupCss, pageCss);
+  const { url, ready } = await reading;
   root.dataset.answer = ready ? 'prepared' : 'asked';
   const found =
     ready ??
