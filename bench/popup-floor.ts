@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../tests/e2e/harness';
 import type { Toolbar } from '../tests/e2e/toolbar-popup';
+import { ANSWER_KEY_PREFIX } from '../src/shared/prepared-answer';
 
 /**
  * The floor: a bare extension page (one element, no framework, no data), added to a copy of a build so that it is
@@ -25,16 +26,19 @@ export async function openPreparedTabs(h: Harness, hosts: readonly string[], pat
     const url = h.site(host, path);
     await tab.goto(url);
     // Polled in the worker, so no page is opened before the first measured one.
-    await h.worker.evaluate(async (u) => {
-      for (;;) {
-        const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
-        const key = `answer:tab:${tab?.id}`;
-        if (tab?.id !== undefined && (await chrome.storage.session.get(key))[key]) {
-          if ((await chrome.action.getPopup({ tabId: tab.id })).includes('?tab=')) return;
+    await h.worker.evaluate(
+      async ([u, prefix]) => {
+        for (;;) {
+          const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+          const key = `${prefix}${tab?.id}`;
+          if (tab?.id !== undefined && (await chrome.storage.session.get(key))[key]) {
+            if ((await chrome.action.getPopup({ tabId: tab.id })).includes('?tab=')) return;
+          }
+          await new Promise((r) => setTimeout(r, 5));
         }
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    }, url);
+      },
+      [url, ANSWER_KEY_PREFIX] as const,
+    );
     tabs[host] = tab;
   }
   return tabs;

@@ -16,8 +16,10 @@ import type { SiteLookup } from './messages';
 // memory, is cleared when the browser closes and is readable only by the extension's own pages and worker.
 
 export const GENERATION_KEY = 'answers:generation';
+/** What the session key of a tab's prepared answer starts with (the tab's id follows). */
+export const ANSWER_KEY_PREFIX = 'answer:tab:';
 /** The session key of the answer prepared for one tab. */
-export const answerKey = (tabId: number) => `answer:tab:${tabId}`;
+export const answerKey = (tabId: number) => `${ANSWER_KEY_PREFIX}${tabId}`;
 /** The popup address the worker gives a tab it prepared an answer for (the manifest's popup, told the tab). */
 export const popupForTab = (tabId: number) => `src/popup/index.html?tab=${tabId}`;
 

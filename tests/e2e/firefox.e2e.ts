@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSWER_KEY_PREFIX } from '../../src/shared/prepared-answer';
 import { findBrowser, ROOT } from './harness';
 
 const FIREFOX_DIR = join(ROOT, 'dist', 'firefox');
@@ -60,7 +61,7 @@ browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
   if (change.status !== 'complete' || !(tab.url || '').includes('www.coop.co.uk')) return;
   for (let i = 0; i < 200; i++) {
     const popup = await browser.action.getPopup({ tabId });
-    const key = 'answer:tab:' + tabId;
+    const key = ${JSON.stringify(ANSWER_KEY_PREFIX)} + tabId;
     const prepared = (await browser.storage.session.get(key))[key];
     if (popup.includes('?tab=') && prepared) {
       const breaches = prepared.answer.details.breaches.map((b) => b.id);
