@@ -6,6 +6,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 function lookup(...args: string[]) {
   const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'lookup.ts'), ...args], {
     encoding: 'utf8',
+    // Every curated domain's answer, with its sources, is over spawnSync's default 1 MB: the child would be killed.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return {
     status: r.status,
