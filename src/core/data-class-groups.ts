@@ -43,6 +43,12 @@ export const USABLE_PAYMENT_CLASSES = new Set([
   ...CURATED_ONLY_CLASSES.usablePayment,
 ]);
 
+/**
+ * Payment card data, of the usable kind: a new card number makes it useless. Not bank account numbers, which a new
+ * card does not change (the bank and the statements are the steps for those).
+ */
+export const CARD_CLASSES: ReadonlySet<string> = new Set(['Credit cards', 'Credit card CVV', 'Debit cards']);
+
 /** Card data that cannot pay (masked digits): with real card details said to be safe, a scam-call risk only. */
 export const MASKED_CARD_CLASSES: ReadonlySet<string> = new Set(['Partial credit card data']);
 

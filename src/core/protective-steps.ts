@@ -1,4 +1,5 @@
 import {
+  CARD_CLASSES,
   MASKED_CARD_CLASSES,
   CONTACT_CLASSES,
   CREDENTIAL_CLASSES,
@@ -129,7 +130,7 @@ const RULES: readonly Rule[] = [
         : { label: site, url: `https://${site}/.well-known/change-password`, wellKnown: true },
   },
   { id: 'call-bank', urgency: 'now', when: USABLE_PAYMENT_CLASSES },
-  { id: 'new-card', urgency: 'now', when: USABLE_PAYMENT_CLASSES },
+  { id: 'new-card', urgency: 'now', when: CARD_CLASSES },
   {
     id: 'company-hotline',
     urgency: 'now',
