@@ -55,6 +55,26 @@ async function installAndBrowse(
   }
 }
 
+/**
+ * Installs a copy of the build with `script` appended to its background and visits a breached site. With `marker`,
+ * waits for the line `<marker> <URI-encoded JSON> END` that the script logs and returns that JSON as `logged`.
+ */
+async function browseWithScript(
+  script: string,
+  marker?: string,
+): Promise<{ errors: string[]; logged: Record<string, unknown> | undefined }> {
+  const copy = mkdtempSync(join(tmpdir(), 'ff-probe-'));
+  try {
+    cpSync(FIREFOX_DIR, copy, { recursive: true });
+    appendFileSync(join(copy, 'service-worker-loader.js'), script);
+    const line = marker ? new RegExp(`${marker} (\\S+) END`) : undefined;
+    const { output, errors } = await installAndBrowse(copy, port, line);
+    return { errors, logged: line && JSON.parse(decodeURIComponent(line.exec(output)![1]!)) };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 /** Logs (URI-encoded: Firefox quotes what it prints), once the background has handled the visit to www.coop.co.uk, what a popup opened on the tab would read. */
 const PREPARED_PROBE = `
 browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
@@ -116,46 +136,24 @@ describe('Firefox build', () => {
   // gave the tab (issue #15; src/background/prepared-answers.ts). BiDi cannot open the popup, so a probe added to a
   // copy of the build reads, in the background, what a popup would: the tab's popup address and its answer.
   it('prepares the answer of a breached tab and gives the tab its own popup address', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'ff-prepared-'));
-    try {
-      cpSync(FIREFOX_DIR, copy, { recursive: true });
-      appendFileSync(join(copy, 'service-worker-loader.js'), PREPARED_PROBE);
-      const { output, errors } = await installAndBrowse(copy, port, /AMIA-PROBE \S+ END/);
-      const probe = JSON.parse(decodeURIComponent(/AMIA-PROBE (\S+) END/.exec(output)![1]!));
-      expect(probe.popup).toMatch(/\/src\/popup\/index\.html\?tab=\d+$/);
-      expect(probe.url).toBe(`http://www.coop.co.uk:${port}/`);
-      expect(probe.breaches).toContain('co-op-2025');
-      expect(errors).toEqual([]);
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+    const { logged: probe, errors } = await browseWithScript(PREPARED_PROBE, 'AMIA-PROBE');
+    expect(probe?.popup).toMatch(/\/src\/popup\/index\.html\?tab=\d+$/);
+    expect(probe?.url).toBe(`http://www.coop.co.uk:${port}/`);
+    expect(probe?.breaches).toContain('co-op-2025');
+    expect(errors).toEqual([]);
   });
 
   // The popup's styles are adopted by its script (src/shared/adopt-styles.ts), not linked: Firefox's extension CSP
   // (style-src 'self' through default-src) must let them hold, as Chromium's does (popup.e2e.ts checks it there).
   it('shows the popup page with its first card and its styles applied', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'ff-page-'));
-    try {
-      cpSync(FIREFOX_DIR, copy, { recursive: true });
-      appendFileSync(join(copy, 'service-worker-loader.js'), POPUP_PAGE_PROBE(`http://www.coop.co.uk:${port}/`));
-      const { output, errors } = await installAndBrowse(copy, port, /AMIA-PAGE \S+ END/);
-      const seen = JSON.parse(decodeURIComponent(/AMIA-PAGE (\S+) END/.exec(output)![1]!));
-      expect(seen).toEqual({ card: 'co-op-2025', sheets: 1, linked: 0, padding: '10px' });
-      expect(errors).toEqual([]);
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+    const site = `http://www.coop.co.uk:${port}/`;
+    const { logged: seen, errors } = await browseWithScript(POPUP_PAGE_PROBE(site), 'AMIA-PAGE');
+    expect(seen).toEqual({ card: 'co-op-2025', sheets: 1, linked: 0, padding: '10px' });
+    expect(errors).toEqual([]);
   });
 
   it('would notice a background script that throws (canary build)', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'ff-canary-'));
-    try {
-      cpSync(FIREFOX_DIR, copy, { recursive: true });
-      appendFileSync(join(copy, 'service-worker-loader.js'), '\nthrow new Error("smoke-test canary");\n');
-      const { errors } = await installAndBrowse(copy, port);
-      expect(errors.join('\n')).toContain('smoke-test canary');
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+    const { errors } = await browseWithScript('\nthrow new Error("smoke-test canary");\n');
+    expect(errors.join('\n')).toContain('smoke-test canary');
   });
 });
