@@ -92,8 +92,6 @@ const keepDynamicImports: EsbuildPlugin = {
  * against one, in 120-150 opens of each). Chunks and sheets that then nothing loads are removed; chunks the worker
  * loads stay.
  */
-const sheetLink = (fileName: string) => `<link rel="stylesheet" crossorigin href="/${fileName}">`;
-
 function oneStartScriptPerPage(pages: string[]): Plugin {
   let outDir = '';
   return {
@@ -110,13 +108,12 @@ function oneStartScriptPerPage(pages: string[]): Plugin {
       /** The page's HTML with its style sheets, in their order, joined into one file it links instead. */
       const oneStyleSheet = (page: string, html: string): string => {
         const links = [...html.matchAll(STYLE_SHEET_LINK)];
-        if (links.length === 0) return html;
-        if (links.length === 1) return html.replace(links[0]![0], sheetLink(links[0]![1]!));
+        if (links.length < 2) return html;
         const css = links.map((m) => readFileSync(join(outDir, m[1]!), 'utf8')).join('\n');
         const fileName = `assets/${page}-style-${createHash('sha256').update(css).digest('hex').slice(0, 8)}.css`;
         writeFileSync(join(outDir, fileName), css);
         // The first link becomes the joined sheet's; the others go, with the line break before each.
-        let out = html.replace(links[0]![0], sheetLink(fileName));
+        let out = html.replace(links[0]![0], `<link rel="stylesheet" crossorigin href="/${fileName}">`);
         for (const [tag] of links.slice(1)) {
           const at = out.indexOf(tag);
           out = out.slice(0, at).trimEnd() + out.slice(at + tag.length);
