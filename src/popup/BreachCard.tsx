@@ -11,6 +11,7 @@ import { AdviceList, StepsChecklist } from './StepsChecklist';
 import { breachAlarm, knownSinceOf } from '../core/breach-urgency';
 import { verdictOf, type Noun } from '../core/verdict';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Folded } from './Folded';
 
 const STATUS_TEXT: Record<Breach['status'], MessageKey> = {
   ongoing: 'statusOngoing',
@@ -118,19 +119,19 @@ export function BreachCard({
   }, [fitTo, expanded, onlyOne, first.length]);
   const toggle = (stepId: StepId, isDone: boolean) => onToggleStep(breach.id, stepId, isDone);
   // A folded card (the second and later breaches of a site) renders its summary only until it is first opened:
-  // with three breaches, building the two folded bodies cost the popup's first paint several ms (issue #15). The
-  // click renders the body before the browser paints the opened card; the toggle event covers other ways of
-  // opening it (find in page, scripts).
-  const [opened, setOpened] = useState(expanded);
-  const body = expanded || opened;
+  // with three breaches, building the two folded bodies cost the popup's first paint several ms (issue #15).
   return (
     <article class={`breach breach--${alarm}`} data-breach-id={breach.id} data-alarm={alarm} aria-labelledby={titleId}>
-      <details open={expanded} onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
-        <summary onClick={() => setOpened(true)}>
-          <h3 id={titleId}>{breach.title}</h3>
-          <span class="summary-when">{whenText(breach, t)}</span>
-        </summary>
-        {body && (
+      <Folded
+        open={expanded}
+        summary={
+          <>
+            <h3 id={titleId}>{breach.title}</h3>
+            <span class="summary-when">{whenText(breach, t)}</span>
+          </>
+        }
+      >
+        {() => (
           <>
             <p class="verdict-sentence" data-testid="verdict">
               {verdictText(breach, t, now)}
@@ -170,16 +171,20 @@ export function BreachCard({
                 </h4>
                 <StepsChecklist breachId={breach.id} steps={first} ticked={progress.ticked} onToggle={toggle} t={t} />
                 {rest.length > 0 && (
-                  <details class="more-steps">
-                    <summary>{rest.length === 1 ? t('moreStepsOne') : t('moreSteps', [rest.length])}</summary>
-                    <StepsChecklist
-                      breachId={breach.id}
-                      steps={rest}
-                      ticked={progress.ticked}
-                      onToggle={toggle}
-                      t={t}
-                    />
-                  </details>
+                  <Folded
+                    class="more-steps"
+                    summary={rest.length === 1 ? t('moreStepsOne') : t('moreSteps', [rest.length])}
+                  >
+                    {() => (
+                      <StepsChecklist
+                        breachId={breach.id}
+                        steps={rest}
+                        ticked={progress.ticked}
+                        onToggle={toggle}
+                        t={t}
+                      />
+                    )}
+                  </Folded>
                 )}
                 {advice.length > 0 && (
                   <>
@@ -190,76 +195,79 @@ export function BreachCard({
               </section>
             )}
 
-            <details class="breach-more">
-              <summary>{t('breachMore')}</summary>
-              <h4>{t(breach.dataMayInclude ? 'breachMayIncludeHeading' : 'breachExposedHeading')}</h4>
-              {breach.dataMayInclude && (
-                <p class="note" data-testid="may-include">
-                  {t('breachMayIncludeNote')}
-                </p>
-              )}
-              <ExposedChips dataClasses={breach.dataClasses} t={t} />
-              {breach.notExposed.length > 0 && (
+            <Folded class="breach-more" summary={t('breachMore')}>
+              {() => (
                 <>
-                  <h4>{t('breachNotExposedHeading')}</h4>
-                  <NotExposedChips classes={breach.notExposed} t={t} />
+                  <h4>{t(breach.dataMayInclude ? 'breachMayIncludeHeading' : 'breachExposedHeading')}</h4>
+                  {breach.dataMayInclude && (
+                    <p class="note" data-testid="may-include">
+                      {t('breachMayIncludeNote')}
+                    </p>
+                  )}
+                  <ExposedChips dataClasses={breach.dataClasses} t={t} />
+                  {breach.notExposed.length > 0 && (
+                    <>
+                      <h4>{t('breachNotExposedHeading')}</h4>
+                      <NotExposedChips classes={breach.notExposed} t={t} />
+                    </>
+                  )}
+                  <dl class="facts">
+                    <dt>{t('breachPeople')}</dt>
+                    <dd>{peopleText(breach, t)}</dd>
+                    {breach.scope && (
+                      <>
+                        <dt>{t('breachScope')}</dt>
+                        <dd data-testid="scope">{breach.scope}</dd>
+                      </>
+                    )}
+                    {breach.status !== 'unknown' && (
+                      <>
+                        <dt>{t('breachStatus')}</dt>
+                        <dd>{t(STATUS_TEXT[breach.status])}</dd>
+                      </>
+                    )}
+                  </dl>
+                  {breach.thirdParty && (
+                    <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
+                  )}
+                  {breach.regulatorOutcome && (
+                    <p class="note" data-testid="regulator">
+                      {t('breachRegulator', [breach.regulatorOutcome])}
+                    </p>
+                  )}
+                  {!breach.verified && <p class="note">{t('unverified')}</p>}
+                  <h4>{t('breachDetails')}</h4>
+                  {breach.descriptionHtml ? (
+                    <SafeHtml class="description" html={breach.descriptionHtml} text={breach.description} />
+                  ) : (
+                    <p class="description">{breach.description}</p>
+                  )}
+                  <h4>{t('breachSources')}</h4>
+                  <ul class="sources">
+                    {breach.noticeUrl && !breach.sources.some((s) => s.url === breach.noticeUrl) && (
+                      <li data-testid="notice">
+                        <a href={breach.noticeUrl} target="_blank" rel="noopener noreferrer">
+                          {t('breachNotice')}
+                        </a>
+                      </li>
+                    )}
+                    {noticeFirst(breach).map((s) => (
+                      <li key={s.url} {...(s.url === breach.noticeUrl ? { 'data-testid': 'notice' } : {})}>
+                        {s.url === breach.noticeUrl && <>{t('breachNotice')}: </>}
+                        <a href={s.url} target="_blank" rel="noopener noreferrer">
+                          {s.title}
+                        </a>
+                        {s.publisher ? ` (${s.publisher}${s.date ? `, ${formatPartialDate(s.date)}` : ''})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                  {breach.attribution && <p class="note">{t('breachAttribution', [breach.attribution])}</p>}
                 </>
               )}
-              <dl class="facts">
-                <dt>{t('breachPeople')}</dt>
-                <dd>{peopleText(breach, t)}</dd>
-                {breach.scope && (
-                  <>
-                    <dt>{t('breachScope')}</dt>
-                    <dd data-testid="scope">{breach.scope}</dd>
-                  </>
-                )}
-                {breach.status !== 'unknown' && (
-                  <>
-                    <dt>{t('breachStatus')}</dt>
-                    <dd>{t(STATUS_TEXT[breach.status])}</dd>
-                  </>
-                )}
-              </dl>
-              {breach.thirdParty && (
-                <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
-              )}
-              {breach.regulatorOutcome && (
-                <p class="note" data-testid="regulator">
-                  {t('breachRegulator', [breach.regulatorOutcome])}
-                </p>
-              )}
-              {!breach.verified && <p class="note">{t('unverified')}</p>}
-              <h4>{t('breachDetails')}</h4>
-              {breach.descriptionHtml ? (
-                <SafeHtml class="description" html={breach.descriptionHtml} text={breach.description} />
-              ) : (
-                <p class="description">{breach.description}</p>
-              )}
-              <h4>{t('breachSources')}</h4>
-              <ul class="sources">
-                {breach.noticeUrl && !breach.sources.some((s) => s.url === breach.noticeUrl) && (
-                  <li data-testid="notice">
-                    <a href={breach.noticeUrl} target="_blank" rel="noopener noreferrer">
-                      {t('breachNotice')}
-                    </a>
-                  </li>
-                )}
-                {noticeFirst(breach).map((s) => (
-                  <li key={s.url} {...(s.url === breach.noticeUrl ? { 'data-testid': 'notice' } : {})}>
-                    {s.url === breach.noticeUrl && <>{t('breachNotice')}: </>}
-                    <a href={s.url} target="_blank" rel="noopener noreferrer">
-                      {s.title}
-                    </a>
-                    {s.publisher ? ` (${s.publisher}${s.date ? `, ${formatPartialDate(s.date)}` : ''})` : ''}
-                  </li>
-                ))}
-              </ul>
-              {breach.attribution && <p class="note">{t('breachAttribution', [breach.attribution])}</p>}
-            </details>
+            </Folded>
           </>
         )}
-      </details>
+      </Folded>
     </article>
   );
 }

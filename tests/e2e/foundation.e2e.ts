@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, poll, SCREENSHOT_DIR, type Harness } from './harness';
+import { launch, openFolds, poll, SCREENSHOT_DIR, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -80,6 +80,7 @@ describe('popup', () => {
     const card = page.locator('article[data-breach-id="co-op-2025"]');
     await card.waitFor();
     await expect(card.locator('h3').textContent()).resolves.toBe('Co-op cyber attack');
+    await openFolds(card);
     const exposed = await card.getByTestId('exposed').locator('li').allTextContents();
     expect(exposed).toEqual(expect.arrayContaining(['Names', 'Dates of birth']));
     const notExposed = (await card.getByTestId('not-exposed').textContent()) ?? '';

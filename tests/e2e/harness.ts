@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
@@ -93,6 +93,17 @@ function startSiteServer(): Promise<Server> {
     res.end(`<!doctype html><title>${req.headers.host}</title><h1>Test page on ${req.headers.host}</h1>`);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * Opens a card's closed folds, its details and sources and its further steps, with a click on each summary as a
+ * person would: their content is built on the first opening (src/popup/Folded.tsx).
+ */
+export async function openFolds(card: Locator): Promise<void> {
+  for (const summary of await card.locator('details.breach-more > summary, details.more-steps > summary').all()) {
+    if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click();
+  }
+  await card.locator('details.breach-more .sources').first().waitFor();
 }
 
 export async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 3000): Promise<T> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+import { launch, openFolds, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
 import { toolbar } from './toolbar-popup';
 
 let h: Harness;
@@ -32,16 +32,19 @@ async function openPopup(url: string, scheme: 'light' | 'dark' = 'light'): Promi
   if (ms >= 0) timings.push(ms);
   return page;
 }
-const stepIds = (page: Page, breachId: string) =>
-  page
-    .locator(`article[data-breach-id="${breachId}"] [data-step]`)
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+/** Every step of the card, the folded further steps too. */
+const stepIds = async (page: Page, breachId: string) => {
+  const card = page.locator(`article[data-breach-id="${breachId}"]`);
+  await openFolds(card);
+  return card.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+};
 
 describe('popup in Chromium', () => {
   it('Co-op: names, contact details and dates of birth exposed; passwords and bank details not; Action Fraud', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await openPopup('https://www.coop.co.uk/', scheme);
       const card = page.locator('article[data-breach-id="co-op-2025"]');
+      await openFolds(card);
       const exposed = await card.getByTestId('exposed').locator('li').allTextContents();
       expect(exposed).toEqual(expect.arrayContaining(['Names', 'Physical addresses', 'Dates of birth']));
       const notTaken = (await card.getByTestId('not-exposed').textContent()) ?? '';
@@ -266,6 +269,7 @@ describe('curated breaches in the popup', () => {
   ])('%s shows %s with exposed, not exposed, steps and sources', async (host, id, exposed, notTaken, step) => {
     const page = await openPopup(`https://${host}/`);
     const card = page.locator(`article[data-breach-id="${id}"]`);
+    await openFolds(card);
     await expect(card.getByTestId('exposed').textContent()).resolves.toContain(exposed);
     await expect(card.getByTestId('not-exposed').textContent()).resolves.toContain(notTaken);
     await expect(card.locator(`[data-step="${step}"]`).count()).resolves.toBe(1);
@@ -284,6 +288,7 @@ describe('curated breaches in the popup', () => {
     const breach = JSON.parse(readFileSync(join(ROOT, 'data', 'curated', `${id}.json`), 'utf8'));
     const page = await openPopup(`https://${host}/`);
     const card = page.locator(`article[data-breach-id="${id}"]`);
+    await openFolds(card);
     await expect(card.getByTestId('scope').textContent()).resolves.toBe(breach.scope);
     await expect(card.getByTestId('offer').count()).resolves.toBe(breach.offer ? 1 : 0);
     if (breach.offer) await expect(card.getByTestId('offer').textContent()).resolves.toContain(breach.offer.text);
@@ -298,6 +303,7 @@ describe('curated breaches in the popup', () => {
 
   it('shows the regulator outcome where there was one', async () => {
     const page = await openPopup('https://www.britishairways.com/');
+    await openFolds(page.locator('article[data-breach-id="british-airways-2018"]'));
     await expect(page.getByTestId('regulator').textContent()).resolves.toContain('£20 million');
     await page.close();
   });

@@ -12,6 +12,7 @@ import { createStore } from '../../src/shared/storage';
 import { bundledDataset } from '../fixtures/bundled-dataset';
 import { memoryArea } from '../fixtures/memory-storage';
 import { translate as t } from '../fixtures/translate';
+import { openFolds } from '../fixtures/open-folds';
 
 let dataset: Dataset;
 beforeAll(() => {
@@ -29,7 +30,10 @@ function card(breach: Breach) {
       t={t}
     />,
   );
-  return within(document.querySelector<HTMLElement>(`article[data-breach-id="${breach.id}"]`)!);
+  // The whole card, its folds opened (their content is built on the first opening).
+  const article = document.querySelector<HTMLElement>(`article[data-breach-id="${breach.id}"]`)!;
+  openFolds(article);
+  return within(article);
 }
 const first = (test: (b: Breach) => boolean) => {
   const found = dataset.breaches.find(test);

@@ -11,6 +11,7 @@ import { createStore } from '../../src/shared/storage';
 import { translate as t } from '../fixtures/translate';
 import { bundledDataset } from '../fixtures/bundled-dataset';
 import { memoryArea } from '../fixtures/memory-storage';
+import { openFolds } from '../fixtures/open-folds';
 
 let dataset: Dataset;
 beforeAll(() => {
@@ -38,6 +39,7 @@ describe('popup: one breach', () => {
   it('shows Co-op: exposed and not-taken data, and the Action Fraud step', async () => {
     renderPopup('https://www.coop.co.uk/');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('1 known data breach for www.coop.co.uk');
+    openFolds(card('co-op-2025'));
     const c = within(card('co-op-2025'));
     expect(c.getByText('Breached Apr 2025, disclosed 2 May 2025')).toBeTruthy();
     expect(c.getByRole('list', { name: 'Identity' }).textContent).toContain('Dates of birth');
@@ -53,6 +55,7 @@ describe('popup: one breach', () => {
   it('shows Debenhams Flowers calmly: what Debenhams already did, its old hotline, and the supplier', () => {
     renderPopup('https://www.debenhamsflowers.com/');
     const el = card('debenhams-flowers-2017');
+    openFolds(el);
     const steps = [...el.querySelectorAll('[data-step]')].map((s) => s.getAttribute('data-step'));
     // A 2017 breach whose cards Debenhams had reissued and whose passwords it deleted: no "call your bank now".
     expect(steps).not.toContain('call-bank');
@@ -204,6 +207,25 @@ describe('popup: several breaches on one site', () => {
     fireEvent(details, new Event('toggle'));
     await waitFor(() => expect(third!.querySelector('.steps')).not.toBeNull());
   });
+
+  it('builds the folds inside an open card (its details and sources, its further steps) only when they are opened', () => {
+    renderPopup('https://www.coop.co.uk/');
+    const el = card('co-op-2025');
+    const more = el.querySelector<HTMLDetailsElement>('details.breach-more')!;
+    const steps = el.querySelector<HTMLDetailsElement>('details.more-steps')!;
+    expect(more.querySelector('summary')!.textContent).toBe('What was taken, when, and the sources');
+    expect(more.querySelector('.sources, .chips, .description')).toBeNull();
+    expect(steps.querySelector('[data-step]')).toBeNull();
+    fireEvent.click(more.querySelector('summary')!);
+    expect(more.querySelectorAll('.sources a').length).toBeGreaterThanOrEqual(2);
+    expect(more.querySelector('.description')!.textContent).toContain('Co-op');
+    fireEvent.click(steps.querySelector('summary')!);
+    expect(steps.querySelectorAll('[data-step]').length).toBeGreaterThan(0);
+    // Closed again, the content stays built: reopening costs nothing and keeps what the person had ticked.
+    more.open = false;
+    fireEvent(more, new Event('toggle'));
+    expect(more.querySelector('.sources')).not.toBeNull();
+  });
 });
 
 describe('popup: no breach and not a website', () => {
@@ -247,6 +269,7 @@ describe('description markup', () => {
     renderPopup('https://www.adobe.com/', [
       { ...hibp, descriptionHtml: `${hibp.descriptionHtml}<img src=x onerror="alert(1)"><a href="javascript:x">j</a>` },
     ]);
+    openFolds(card(hibp.id));
     await waitFor(() => expect(card(hibp.id).querySelector('.description a')).not.toBeNull());
     const description = card(hibp.id).querySelector('.description')!;
     expect(description.querySelector('img')).toBeNull();
