@@ -109,17 +109,10 @@ export function parseAlertsExport(json: string): Alert[] {
 
 /** Turns the new alerts among `ids` into reviewed ones; returns how many changed. */
 async function markReviewed(store: Store, ids: readonly string[]): Promise<number> {
-  let changed = 0;
-  await Promise.all(
-    ids.map((id) =>
-      store.updateAlert(id, (a) => {
-        if (a?.state !== 'new') return a;
-        changed++;
-        return { ...a, state: 'reviewed' };
-      }),
-    ),
-  );
-  return changed;
+  // Only new alerts change, in one write; the popup says "seen" on every open (issue #15), and an open whose
+  // alerts were all seen before writes nothing and re-badges nothing (see `seen` below).
+  const changed = await store.updateAlerts(ids, (a) => (a?.state === 'new' ? { ...a, state: 'reviewed' } : undefined));
+  return changed.length;
 }
 
 export function createHandlers({
@@ -142,6 +135,11 @@ export function createHandlers({
     await rebadgeAll();
     return value;
   };
+  /** How many alerts turned from new to reviewed; the tabs are re-badged only when some did. */
+  const seen = async (ids: readonly string[]) => {
+    const changed = await markReviewed(store, ids);
+    return changed ? after(changed) : changed;
+  };
   return {
     'lookup/url': ({ url, languages, timeZone }) =>
       lookup(typeof url === 'string' ? url : '', pageSignals(languages, timeZone)),
@@ -159,14 +157,8 @@ export function createHandlers({
       const updated = await Promise.all(ids.map((id) => store.updateAlert(id, (a) => a && { ...a, state })));
       return after(updated.filter((a): a is Alert => Boolean(a)));
     },
-    'alerts/seen': async ({ ids }) => after(await markReviewed(store, ids)),
-    'alerts/mark-all-reviewed': async () =>
-      after(
-        await markReviewed(
-          store,
-          (await store.listAlerts()).map((a) => a.id),
-        ),
-      ),
+    'alerts/seen': ({ ids }) => seen(ids),
+    'alerts/mark-all-reviewed': async () => seen((await store.listAlerts()).map((a) => a.id)),
     'alerts/import': async ({ json }) => {
       const imported = parseAlertsExport(json);
       // Refused before anything is written when it cannot fit: storage counts each key and its value's JSON.

@@ -306,6 +306,27 @@ describe('messages from pages', () => {
     expect(states).toEqual({ 'a.example|x': 'reviewed', 'b.example|y': 'done' });
   });
 
+  it('"seen" writes and re-badges only when an alert was new: the popup says it on every open', async () => {
+    const { handlers, area, rebadged } = setup({
+      'alert:a.example|x': alert({}),
+      'alert:b.example|y': alert({ id: 'b.example|y', site: 'b.example', breachId: 'y', state: 'reviewed' }),
+    });
+    const writes: string[][] = [];
+    const set = area.set.bind(area);
+    area.set = async (items) => {
+      writes.push(Object.keys(items));
+      return set(items);
+    };
+    const seen = (ids: string[]) => route(handlers, { type: 'alerts/seen', payload: { ids } });
+    expect(await seen(['a.example|x', 'b.example|y'])).toEqual({ ok: true, value: 1 });
+    expect(writes).toEqual([['alert:a.example|x']]);
+    expect(rebadged()).toBe(1);
+    // Opened again: both are reviewed now, so nothing is written and no tab is re-badged.
+    expect(await seen(['a.example|x', 'b.example|y', 'missing|z'])).toEqual({ ok: true, value: 0 });
+    expect(writes).toHaveLength(1);
+    expect(rebadged()).toBe(1);
+  });
+
   it('imports an export back after clearing, without duplicates', async () => {
     const { handlers, store } = setup({ 'alert:a.example|x': alert({ visits: 4 }) });
     const exported = JSON.stringify({ format: 'am-i-affected/alerts', alerts: await store.listAlerts() });
