@@ -34,7 +34,9 @@ function stepTitle(step: ProtectiveStep, t: Translate): string {
   if (step.companyDid === 'reset-passwords') return t('stepChangePasswordReset');
   if (step.companyDid === 'reissued-cards') return t('stepNewCardReissued');
   if (step.since && step.id === 'change-password') return t('stepChangePasswordSince', [formatPartialDate(step.since)]);
-  if (step.since && step.id === 'new-card') return t('stepNewCardSince', [formatPartialDate(step.since)]);
+  // "a card you had in Mar 2020", but "on 28 Dec 2011" where the day is known.
+  if (step.since && step.id === 'new-card')
+    return t(step.since.length > 7 ? 'stepNewCardOnDay' : 'stepNewCardSince', [formatPartialDate(step.since)]);
   return t(STEP_TEXT[step.id][0]);
 }
 

@@ -89,6 +89,22 @@ describe('popup: one breach', () => {
     expect(el.textContent).not.toContain('Breached');
   });
 
+  it('asks about a card "you had on" a known day of an old breach, and "in" a month or a year', () => {
+    const coop = dataset.breaches.find((b) => b.id === 'co-op-2025')!;
+    const cardStep = (breachDate: string) => {
+      renderPopup('https://www.coop.co.uk/', [
+        { ...coop, breachDate, disclosedDate: '2012-02', dataClasses: ['Credit cards'], notExposed: [] },
+      ]);
+      openFolds(card('co-op-2025'));
+      const text = card('co-op-2025').querySelector('[data-step="new-card"] label')!.textContent;
+      cleanup();
+      return text;
+    };
+    expect(cardStep('2011-12-28')).toContain('If you still use a card you had on 28 Dec 2011, ask your bank');
+    expect(cardStep('2011-12')).toContain('If you still use a card you had in Dec 2011, ask your bank');
+    expect(cardStep('2011')).toContain('If you still use a card you had in 2011, ask your bank');
+  });
+
   it('dates an old undated breach by the year it was made public, not the year of its stand-in date', () => {
     const coop = dataset.breaches.find((b) => b.id === 'co-op-2025')!;
     // Found in June 2022, made public in January 2023 (as Nissan North America's 2023 entry).
