@@ -84,7 +84,10 @@ export interface ProtectiveStep {
   since?: string;
   /** The company already did this (reissued the cards, reset the passwords): the step says so. */
   companyDid?: CompanyAction;
-  /** A company hotline set up more than HOTLINE_YEARS ago, with the year it was: "may no longer run". */
+  /**
+   * A company hotline or offer set up more than HOTLINE_YEARS ago (or an offer past its last day), with the year the
+   * breach became known: "may no longer run".
+   */
   mayHaveEnded?: string;
 }
 
@@ -227,9 +230,12 @@ export function protectiveSteps(
     // An old breach does not shout: its password and card steps become checks, "if you have not ... since".
     const since =
       old && (rule.id === 'change-password' || rule.id === 'new-card') && !companyDid ? input.breachDate : undefined;
-    const ended = rule.id === 'company-hotline' && hotlineEnded;
-    const urgency: Urgency =
-      rule.urgency === 'now' && (old || companyDid || ended) ? (ended ? 'ongoing' : 'soon') : rule.urgency;
+    // A hotline or an offer set up over two years ago (or an offer whose last day has passed) may be gone: the
+    // step stays, as something to ask the company about, but no longer as a task for now.
+    const ended =
+      (rule.id === 'company-hotline' && hotlineEnded) ||
+      (rule.id === 'company-offer' && offerEnded(input.offer?.deadline, hotlineEnded, now));
+    const urgency: Urgency = ended ? 'ongoing' : rule.urgency === 'now' && (old || companyDid) ? 'soon' : rule.urgency;
     steps.push({
       id: rule.id,
       urgency,
@@ -244,6 +250,16 @@ export function protectiveSteps(
     });
   }
   return steps.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);
+}
+
+/**
+ * Whether a company's offer may be closed at `now`: its last day has passed, or, with no last day given, the
+ * breach became known over two years ago (as a hotline's; enrolment in the monitoring offered usually closes within
+ * months). A deadline is compared at its own precision: "2024-01" has passed in February 2024.
+ */
+export function offerEnded(deadline: string | undefined, pastTwoYears: boolean, now: number): boolean {
+  if (deadline === undefined) return pastTwoYears;
+  return new Date(now).toISOString().slice(0, deadline.length) > deadline;
 }
 
 /** The steps that are tasks (boxes, counted) and the advice (no boxes), in order. */

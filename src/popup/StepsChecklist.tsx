@@ -137,7 +137,17 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
     return (
       <p class="step-contact" data-testid="offer">
         {c.label}
-        {c.deadline && <> {t('stepCompanyOfferDeadline', [formatPartialDate(c.deadline)])}</>}
+        {c.deadline && (
+          <>
+            {' '}
+            {t(step.mayHaveEnded ? 'stepCompanyOfferClosed' : 'stepCompanyOfferDeadline', [
+              formatPartialDate(c.deadline),
+            ])}
+          </>
+        )}
+        {step.mayHaveEnded && !c.deadline && (
+          <span data-testid="offer-may-have-ended"> {t('stepCompanyOfferMayHaveEnded', [step.mayHaveEnded])}</span>
+        )}
         {c.url && (
           <>
             {' · '}

@@ -138,6 +138,25 @@ describe('the urgency rule', () => {
     expect(fresh.find((s) => s.id === 'company-hotline')!.mayHaveEnded).toBeUndefined();
   });
 
+  it("ages a company's offer like its hotline, and closes one whose last day has passed", () => {
+    const offer = { text: 'Two years of credit monitoring' };
+    const offerOf = (over: Partial<Breach>) => stepsOf(over).find((s) => s.id === 'company-offer')!;
+    // TD Bank's 2012 offer had no last day: fourteen years on it is something to ask about, not a task for now.
+    expect(offerOf({ breachDate: '2012-03', disclosedDate: '2012-10', offer })).toMatchObject({
+      mayHaveEnded: '2012',
+      urgency: 'ongoing',
+    });
+    const fresh = offerOf({ breachDate: '2026-06', disclosedDate: '2026-07-01', offer });
+    expect(fresh).toMatchObject({ urgency: 'soon' });
+    expect(fresh.mayHaveEnded).toBeUndefined();
+    // A recent breach whose offer closed: its deadline decides, at the deadline's own precision.
+    const closing = (deadline: string) =>
+      offerOf({ breachDate: '2026-06', disclosedDate: '2026-07-01', offer: { ...offer, deadline } });
+    expect(closing('2026-09-30')).toMatchObject({ urgency: 'ongoing', mayHaveEnded: '2026' });
+    expect(closing(new Date(NOW).toISOString().slice(0, 7)).mayHaveEnded).toBeUndefined();
+    expect(closing('2027-01')).toMatchObject({ urgency: 'soon' });
+  });
+
   it('keeps reporting fraud and complaining as advice: no box, not counted', () => {
     const { tasks, advice } = splitSteps(
       protectiveSteps(byId('co-op-2025'), regions['GB-EAW']!, undefined, undefined, NOW),

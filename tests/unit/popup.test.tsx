@@ -105,6 +105,28 @@ describe('popup: one breach', () => {
     expect(cardStep('2011')).toContain('If you still use a card you had in 2011, ask your bank');
   });
 
+  it("says an old offer may have closed, and when an offer's last day was, instead of asking to take it up", () => {
+    const coop = dataset.breaches.find((b) => b.id === 'co-op-2025')!;
+    const offerText = (over: Partial<Breach>) => {
+      renderPopup('https://www.coop.co.uk/', [{ ...coop, ...over }]);
+      openFolds(card('co-op-2025'));
+      const text = card('co-op-2025').querySelector('[data-step="company-offer"]')!.textContent;
+      cleanup();
+      return text;
+    };
+    const offer = { text: 'Credit monitoring for two years' };
+    expect(offerText({ breachDate: '2012-03', disclosedDate: '2012-10', offer })).toContain(
+      'Offered in 2012: it may have closed, so ask the company whether it still runs.',
+    );
+    const closed = offerText({
+      breachDate: '2012-03',
+      disclosedDate: '2012-10',
+      offer: { ...offer, deadline: '2013-01-31' },
+    });
+    expect(closed).toContain('The last day to take it up was 31 Jan 2013.');
+    expect(closed).not.toContain('Take it up by');
+  });
+
   it('dates an old undated breach by the year it was made public, not the year of its stand-in date', () => {
     const coop = dataset.breaches.find((b) => b.id === 'co-op-2025')!;
     // Found in June 2022, made public in January 2023 (as Nissan North America's 2023 entry).
