@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
 export interface FoldedProps {
@@ -7,7 +7,6 @@ export interface FoldedProps {
   children: () => ComponentChildren;
   open?: boolean;
   class?: string;
-  summaryProps?: JSX.HTMLAttributes<HTMLElement>;
 }
 
 /**
@@ -16,7 +15,7 @@ export interface FoldedProps {
  * first paint (issue #15). The summary's click builds the content before the browser paints the open fold (preact
  * renders in a microtask); the toggle event covers other ways of opening it (find in page, a script).
  */
-export function Folded({ summary, children, open = false, class: className, summaryProps }: FoldedProps) {
+export function Folded({ summary, children, open = false, class: className }: FoldedProps) {
   const [opened, setOpened] = useState(open);
   return (
     <details
@@ -24,9 +23,7 @@ export function Folded({ summary, children, open = false, class: className, summ
       open={open}
       onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}
     >
-      <summary {...summaryProps} onClick={() => setOpened(true)}>
-        {summary}
-      </summary>
+      <summary onClick={() => setOpened(true)}>{summary}</summary>
       {(open || opened) && children()}
     </details>
   );
