@@ -89,31 +89,29 @@ describe('popup: one breach', () => {
     expect(el.textContent).not.toContain('Breached');
   });
 
-  it('asks about a card "you had on" a known day of an old breach, and "in" a month or a year', () => {
+  /** The text at `selector` in the Co-op card changed by `over`, with its folds open; the popup is removed after. */
+  const coopText = (over: Partial<Breach>, selector: string) => {
     const coop = dataset.breaches.find((b) => b.id === 'co-op-2025')!;
-    const cardStep = (breachDate: string) => {
-      renderPopup('https://www.coop.co.uk/', [
-        { ...coop, breachDate, disclosedDate: '2012-02', dataClasses: ['Credit cards'], notExposed: [] },
-      ]);
-      openFolds(card('co-op-2025'));
-      const text = card('co-op-2025').querySelector('[data-step="new-card"] label')!.textContent;
-      cleanup();
-      return text;
-    };
+    renderPopup('https://www.coop.co.uk/', [{ ...coop, ...over }]);
+    openFolds(card('co-op-2025'));
+    const text = card('co-op-2025').querySelector(selector)!.textContent;
+    cleanup();
+    return text;
+  };
+
+  it('asks about a card "you had on" a known day of an old breach, and "in" a month or a year', () => {
+    const cardStep = (breachDate: string) =>
+      coopText(
+        { breachDate, disclosedDate: '2012-02', dataClasses: ['Credit cards'], notExposed: [] },
+        '[data-step="new-card"] label',
+      );
     expect(cardStep('2011-12-28')).toContain('If you still use a card you had on 28 Dec 2011, ask your bank');
     expect(cardStep('2011-12')).toContain('If you still use a card you had in Dec 2011, ask your bank');
     expect(cardStep('2011')).toContain('If you still use a card you had in 2011, ask your bank');
   });
 
   it("says an old offer may have closed, and when an offer's last day was, instead of asking to take it up", () => {
-    const coop = dataset.breaches.find((b) => b.id === 'co-op-2025')!;
-    const offerText = (over: Partial<Breach>) => {
-      renderPopup('https://www.coop.co.uk/', [{ ...coop, ...over }]);
-      openFolds(card('co-op-2025'));
-      const text = card('co-op-2025').querySelector('[data-step="company-offer"]')!.textContent;
-      cleanup();
-      return text;
-    };
+    const offerText = (over: Partial<Breach>) => coopText(over, '[data-step="company-offer"]');
     const offer = { text: 'Credit monitoring for two years' };
     expect(offerText({ breachDate: '2012-03', disclosedDate: '2012-10', offer })).toContain(
       'Offered in 2012: it may have closed, so ask the company whether it still runs.',
