@@ -135,29 +135,34 @@ function StepContact({ step, t }: { step: ProtectiveStep; t: Translate }) {
   }
   if (step.id === 'company-offer') {
     return (
-      <p class="step-contact" data-testid="offer">
-        {c.label}
-        {c.deadline && (
-          <>
-            {' '}
-            {t(step.mayHaveEnded ? 'stepCompanyOfferClosed' : 'stepCompanyOfferDeadline', [
-              formatPartialDate(c.deadline),
-            ])}
-          </>
-        )}
+      <>
+        <p class="step-contact" data-testid="offer">
+          {c.label}
+          {c.deadline && (
+            <>
+              {' '}
+              {t(step.mayHaveEnded ? 'stepCompanyOfferClosed' : 'stepCompanyOfferDeadline', [
+                formatPartialDate(c.deadline),
+              ])}
+            </>
+          )}
+          {c.url && (
+            <>
+              {' · '}
+              <a href={c.url} target="_blank" rel="noopener noreferrer">
+                {t('stepCompanyOfferLink')}
+              </a>
+            </>
+          )}
+          {c.phone && <PhoneLink phone={c.phone} />}
+        </p>
+        {/* Its own line, as a hotline's "may no longer run" below: the offer's text often ends without a stop. */}
         {step.mayHaveEnded && !c.deadline && (
-          <span data-testid="offer-may-have-ended"> {t('stepCompanyOfferMayHaveEnded', [step.mayHaveEnded])}</span>
+          <p class="step-contact" data-testid="offer-may-have-ended">
+            {t('stepCompanyOfferMayHaveEnded', [step.mayHaveEnded])}
+          </p>
         )}
-        {c.url && (
-          <>
-            {' · '}
-            <a href={c.url} target="_blank" rel="noopener noreferrer">
-              {t('stepCompanyOfferLink')}
-            </a>
-          </>
-        )}
-        {c.phone && <PhoneLink phone={c.phone} />}
-      </p>
+      </>
     );
   }
   const who =

@@ -116,6 +116,10 @@ describe('popup: one breach', () => {
     expect(offerText({ breachDate: '2012-03', disclosedDate: '2012-10', offer })).toContain(
       'Offered in 2012: it may have closed, so ask the company whether it still runs.',
     );
+    // On a line of its own, like a hotline's: offer texts often end without a full stop.
+    expect(
+      coopText({ breachDate: '2012-03', disclosedDate: '2012-10', offer }, '[data-testid="offer-may-have-ended"]'),
+    ).toBe('Offered in 2012: it may have closed, so ask the company whether it still runs.');
     const closed = offerText({
       breachDate: '2012-03',
       disclosedDate: '2012-10',
