@@ -1,7 +1,7 @@
 // A/B of the popup as the toolbar opens it, between builds: `tsx bench/popup-ab.ts DIR_A DIR_B` (built extension
 // folders, e.g. copies of dist/chrome). Each build runs in its own browser with its own bare popup (popup-floor.ts);
 // the builds take turns, twice each, so a slow spell of the machine falls on both. Prints each build's medians of
-// first content for the bare popup, a site with one breach and an unbreached site, with the ratios.
+// first content for the bare popup, a site with one breach, one with three and an unbreached site, with the ratios.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,12 +23,13 @@ async function run(source: string): Promise<string> {
   try {
     await h.worker.evaluate(() => 1);
     const bar = toolbar(h);
-    const tabs = await openPreparedTabs(h, ['www.coop.co.uk', 'www.unbreached-example.com'], '/ab');
+    const tabs = await openPreparedTabs(h, ['www.coop.co.uk', 'www.xfinity.com', 'www.unbreached-example.com'], '/ab');
     const empty = await h.context.newPage();
-    const times: Record<string, number[]> = { bare: [], breach: [], unbreached: [] };
+    const times: Record<string, number[]> = { bare: [], breach: [], three: [], unbreached: [] };
     for (let i = 0; i < OPENS; i++) {
       times.bare!.push(await barePopupFirstContent(h, bar, empty));
       times.breach!.push(await popupFirstContent(bar, tabs['www.coop.co.uk']!, 'article[data-breach-id]'));
+      times.three!.push(await popupFirstContent(bar, tabs['www.xfinity.com']!, 'article[data-breach-id]'));
       times.unbreached!.push(
         await popupFirstContent(bar, tabs['www.unbreached-example.com']!, '[data-testid="no-breach"]'),
       );

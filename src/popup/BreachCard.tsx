@@ -21,7 +21,11 @@ const STATUS_TEXT: Record<Breach['status'], MessageKey> = {
 
 export interface BreachCardProps {
   breach: Breach;
-  steps: readonly ProtectiveStep[];
+  /**
+   * What to do, or how to work it out: the popup passes a function, so a folded card's steps are worked out only
+   * when it is first opened (the three-breach popup worked out all three before its first paint, issue #15).
+   */
+  steps: readonly ProtectiveStep[] | (() => readonly ProtectiveStep[]);
   progress: Progress;
   expanded: boolean;
   onToggleStep: (breachId: string, stepId: StepId, done: boolean) => void;
@@ -75,7 +79,31 @@ const FIRST_TASKS = { recent: 2, old: 1 } as const;
  * One breach, in the order a person needs it: a plain verdict (what was taken, what was not), the first one or
  * two things to do, then the rest of the steps, what to do if something happens, and the details and sources.
  */
-export function BreachCard({
+export function BreachCard(props: BreachCardProps) {
+  const { breach, expanded, t, now = Date.now() } = props;
+  const titleId = `title-${breach.id}`;
+  const alarm = breachAlarm(breach, now);
+  // A folded card (the second and later breaches of a site) renders its summary only until it is first opened:
+  // with three breaches, building the two folded bodies cost the popup's first paint several ms (issue #15).
+  return (
+    <article class={`breach breach--${alarm}`} data-breach-id={breach.id} data-alarm={alarm} aria-labelledby={titleId}>
+      <Folded
+        open={expanded}
+        summary={
+          <>
+            <h3 id={titleId}>{breach.title}</h3>
+            <span class="summary-when">{whenText(breach, t)}</span>
+          </>
+        }
+      >
+        {() => <CardBody {...props} now={now} alarm={alarm} titleId={titleId} />}
+      </Folded>
+    </article>
+  );
+}
+
+/** The card under its title: built when the card is first shown open. */
+function CardBody({
   breach,
   steps,
   progress,
@@ -84,15 +112,15 @@ export function BreachCard({
   onNotCustomer,
   t,
   host,
-  now = Date.now(),
+  now,
   recordSensitive = false,
   historyNote,
   fitTo,
-}: BreachCardProps) {
-  const titleId = `title-${breach.id}`;
+  alarm,
+  titleId,
+}: BreachCardProps & { now: number; alarm: ReturnType<typeof breachAlarm>; titleId: string }) {
   const via = relatedMatch(breach, host);
-  const alarm = breachAlarm(breach, now);
-  const { tasks, advice } = splitSteps(steps);
+  const { tasks, advice } = splitSteps(typeof steps === 'function' ? steps() : steps);
   const done = tasks.filter((s) => progress.ticked.includes(s.id)).length;
   // Measured once the card is laid out and before it is painted, so nothing jumps. A ResizeObserver is called
   // after the browser's own layout and before paint, so the measure forces no layout of its own (issue #15: a
@@ -118,157 +146,130 @@ export function BreachCard({
     return () => observer.disconnect();
   }, [fitTo, expanded, onlyOne, first.length]);
   const toggle = (stepId: StepId, isDone: boolean) => onToggleStep(breach.id, stepId, isDone);
-  // A folded card (the second and later breaches of a site) renders its summary only until it is first opened:
-  // with three breaches, building the two folded bodies cost the popup's first paint several ms (issue #15).
   return (
-    <article class={`breach breach--${alarm}`} data-breach-id={breach.id} data-alarm={alarm} aria-labelledby={titleId}>
-      <Folded
-        open={expanded}
-        summary={
-          <>
-            <h3 id={titleId}>{breach.title}</h3>
-            <span class="summary-when">{whenText(breach, t)}</span>
-          </>
-        }
-      >
-        {() => (
-          <>
-            <p class="verdict-sentence" data-testid="verdict">
-              {verdictText(breach, t, now)}
-            </p>
-            {historyNote && (
-              <p class="note history-note" data-testid="history-line">
-                {historyNote}
-              </p>
-            )}
-            {via && (
-              <p class="note" data-testid="matched-via">
-                {t(MATCHED_TEXT[via.kind], [via.domain, via.via])}
-              </p>
-            )}
-            {breach.sensitive && (
-              <p class="note">{t(recordSensitive ? 'breachSensitiveRecorded' : 'breachSensitive')}</p>
-            )}
-            <label class="not-customer">
-              <input
-                type="checkbox"
-                checked={progress.notCustomer}
-                onChange={(e) => onNotCustomer(breach.id, (e.currentTarget as HTMLInputElement).checked)}
-              />{' '}
-              {t('notCustomerLabel')}
-            </label>
-            {progress.notCustomer ? (
-              <p class="note" data-testid="steps-hidden">
-                {t('notCustomerHidden')}
-              </p>
-            ) : (
-              <section class="steps" aria-labelledby={`${titleId}-first`} ref={firstList}>
-                <h4 id={`${titleId}-first`} class="first-steps">
-                  {t('firstSteps')}{' '}
-                  <span class="steps-progress" aria-live="polite" data-testid="steps-progress">
-                    {t('stepsProgress', [done, tasks.length])}
-                  </span>
-                </h4>
-                <StepsChecklist breachId={breach.id} steps={first} ticked={progress.ticked} onToggle={toggle} t={t} />
-                {rest.length > 0 && (
-                  <Folded
-                    class="more-steps"
-                    summary={rest.length === 1 ? t('moreStepsOne') : t('moreSteps', [rest.length])}
-                  >
-                    {() => (
-                      <StepsChecklist
-                        breachId={breach.id}
-                        steps={rest}
-                        ticked={progress.ticked}
-                        onToggle={toggle}
-                        t={t}
-                      />
-                    )}
-                  </Folded>
-                )}
-                {advice.length > 0 && (
-                  <>
-                    <h4>{t('adviceHeading')}</h4>
-                    <AdviceList steps={advice} t={t} />
-                  </>
-                )}
-              </section>
-            )}
-
-            <Folded class="breach-more" summary={t('breachMore')}>
+    <>
+      <p class="verdict-sentence" data-testid="verdict">
+        {verdictText(breach, t, now)}
+      </p>
+      {historyNote && (
+        <p class="note history-note" data-testid="history-line">
+          {historyNote}
+        </p>
+      )}
+      {via && (
+        <p class="note" data-testid="matched-via">
+          {t(MATCHED_TEXT[via.kind], [via.domain, via.via])}
+        </p>
+      )}
+      {breach.sensitive && <p class="note">{t(recordSensitive ? 'breachSensitiveRecorded' : 'breachSensitive')}</p>}
+      <label class="not-customer">
+        <input
+          type="checkbox"
+          checked={progress.notCustomer}
+          onChange={(e) => onNotCustomer(breach.id, (e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        {t('notCustomerLabel')}
+      </label>
+      {progress.notCustomer ? (
+        <p class="note" data-testid="steps-hidden">
+          {t('notCustomerHidden')}
+        </p>
+      ) : (
+        <section class="steps" aria-labelledby={`${titleId}-first`} ref={firstList}>
+          <h4 id={`${titleId}-first`} class="first-steps">
+            {t('firstSteps')}{' '}
+            <span class="steps-progress" aria-live="polite" data-testid="steps-progress">
+              {t('stepsProgress', [done, tasks.length])}
+            </span>
+          </h4>
+          <StepsChecklist breachId={breach.id} steps={first} ticked={progress.ticked} onToggle={toggle} t={t} />
+          {rest.length > 0 && (
+            <Folded class="more-steps" summary={rest.length === 1 ? t('moreStepsOne') : t('moreSteps', [rest.length])}>
               {() => (
-                <>
-                  <h4>{t(breach.dataMayInclude ? 'breachMayIncludeHeading' : 'breachExposedHeading')}</h4>
-                  {breach.dataMayInclude && (
-                    <p class="note" data-testid="may-include">
-                      {t('breachMayIncludeNote')}
-                    </p>
-                  )}
-                  <ExposedChips dataClasses={breach.dataClasses} t={t} />
-                  {breach.notExposed.length > 0 && (
-                    <>
-                      <h4>{t('breachNotExposedHeading')}</h4>
-                      <NotExposedChips classes={breach.notExposed} t={t} />
-                    </>
-                  )}
-                  <dl class="facts">
-                    <dt>{t('breachPeople')}</dt>
-                    <dd>{peopleText(breach, t)}</dd>
-                    {breach.scope && (
-                      <>
-                        <dt>{t('breachScope')}</dt>
-                        <dd data-testid="scope">{breach.scope}</dd>
-                      </>
-                    )}
-                    {breach.status !== 'unknown' && (
-                      <>
-                        <dt>{t('breachStatus')}</dt>
-                        <dd>{t(STATUS_TEXT[breach.status])}</dd>
-                      </>
-                    )}
-                  </dl>
-                  {breach.thirdParty && (
-                    <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
-                  )}
-                  {breach.regulatorOutcome && (
-                    <p class="note" data-testid="regulator">
-                      {t('breachRegulator', [breach.regulatorOutcome])}
-                    </p>
-                  )}
-                  {!breach.verified && <p class="note">{t('unverified')}</p>}
-                  <h4>{t('breachDetails')}</h4>
-                  {breach.descriptionHtml ? (
-                    <SafeHtml class="description" html={breach.descriptionHtml} text={breach.description} />
-                  ) : (
-                    <p class="description">{breach.description}</p>
-                  )}
-                  <h4>{t('breachSources')}</h4>
-                  <ul class="sources">
-                    {breach.noticeUrl && !breach.sources.some((s) => s.url === breach.noticeUrl) && (
-                      <li data-testid="notice">
-                        <a href={breach.noticeUrl} target="_blank" rel="noopener noreferrer">
-                          {t('breachNotice')}
-                        </a>
-                      </li>
-                    )}
-                    {noticeFirst(breach).map((s) => (
-                      <li key={s.url} {...(s.url === breach.noticeUrl ? { 'data-testid': 'notice' } : {})}>
-                        {s.url === breach.noticeUrl && <>{t('breachNotice')}: </>}
-                        <a href={s.url} target="_blank" rel="noopener noreferrer">
-                          {s.title}
-                        </a>
-                        {s.publisher ? ` (${s.publisher}${s.date ? `, ${formatPartialDate(s.date)}` : ''})` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                  {breach.attribution && <p class="note">{t('breachAttribution', [breach.attribution])}</p>}
-                </>
+                <StepsChecklist breachId={breach.id} steps={rest} ticked={progress.ticked} onToggle={toggle} t={t} />
               )}
             </Folded>
+          )}
+          {advice.length > 0 && (
+            <>
+              <h4>{t('adviceHeading')}</h4>
+              <AdviceList steps={advice} t={t} />
+            </>
+          )}
+        </section>
+      )}
+
+      <Folded class="breach-more" summary={t('breachMore')}>
+        {() => (
+          <>
+            <h4>{t(breach.dataMayInclude ? 'breachMayIncludeHeading' : 'breachExposedHeading')}</h4>
+            {breach.dataMayInclude && (
+              <p class="note" data-testid="may-include">
+                {t('breachMayIncludeNote')}
+              </p>
+            )}
+            <ExposedChips dataClasses={breach.dataClasses} t={t} />
+            {breach.notExposed.length > 0 && (
+              <>
+                <h4>{t('breachNotExposedHeading')}</h4>
+                <NotExposedChips classes={breach.notExposed} t={t} />
+              </>
+            )}
+            <dl class="facts">
+              <dt>{t('breachPeople')}</dt>
+              <dd>{peopleText(breach, t)}</dd>
+              {breach.scope && (
+                <>
+                  <dt>{t('breachScope')}</dt>
+                  <dd data-testid="scope">{breach.scope}</dd>
+                </>
+              )}
+              {breach.status !== 'unknown' && (
+                <>
+                  <dt>{t('breachStatus')}</dt>
+                  <dd>{t(STATUS_TEXT[breach.status])}</dd>
+                </>
+              )}
+            </dl>
+            {breach.thirdParty && (
+              <p class="third-party">{t('breachThirdParty', [breach.thirdParty.name, breach.thirdParty.role])}</p>
+            )}
+            {breach.regulatorOutcome && (
+              <p class="note" data-testid="regulator">
+                {t('breachRegulator', [breach.regulatorOutcome])}
+              </p>
+            )}
+            {!breach.verified && <p class="note">{t('unverified')}</p>}
+            <h4>{t('breachDetails')}</h4>
+            {breach.descriptionHtml ? (
+              <SafeHtml class="description" html={breach.descriptionHtml} text={breach.description} />
+            ) : (
+              <p class="description">{breach.description}</p>
+            )}
+            <h4>{t('breachSources')}</h4>
+            <ul class="sources">
+              {breach.noticeUrl && !breach.sources.some((s) => s.url === breach.noticeUrl) && (
+                <li data-testid="notice">
+                  <a href={breach.noticeUrl} target="_blank" rel="noopener noreferrer">
+                    {t('breachNotice')}
+                  </a>
+                </li>
+              )}
+              {noticeFirst(breach).map((s) => (
+                <li key={s.url} {...(s.url === breach.noticeUrl ? { 'data-testid': 'notice' } : {})}>
+                  {s.url === breach.noticeUrl && <>{t('breachNotice')}: </>}
+                  <a href={s.url} target="_blank" rel="noopener noreferrer">
+                    {s.title}
+                  </a>
+                  {s.publisher ? ` (${s.publisher}${s.date ? `, ${formatPartialDate(s.date)}` : ''})` : ''}
+                </li>
+              ))}
+            </ul>
+            {breach.attribution && <p class="note">{t('breachAttribution', [breach.attribution])}</p>}
           </>
         )}
       </Folded>
-    </article>
+    </>
   );
 }
 

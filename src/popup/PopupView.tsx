@@ -156,13 +156,15 @@ function Breaches(props: PopupViewProps & { host: string; breaches: Breach[] }) 
           <BreachCard
             key={b.id}
             breach={b}
-            steps={protectiveSteps(
-              b,
-              props.region,
-              host,
-              props.regions && regulatorOfCountry(b.country, props.region, props.regions),
-              props.now,
-            )}
+            steps={() =>
+              protectiveSteps(
+                b,
+                props.region,
+                host,
+                props.regions && regulatorOfCountry(b.country, props.region, props.regions),
+                props.now,
+              )
+            }
             progress={{ ...progress, notCustomer: notCustomerNow(progress, found?.verdict) }}
             historyNote={props.historyNotes?.[b.id]}
             expanded={b.id === expanded}

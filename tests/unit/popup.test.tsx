@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import regions from '../../data/help/regions.json';
 import { buildBreachIndex, lookupUrl } from '../../src/core/breach-index';
 import { formatPartialDate } from '../../src/core/format-date';
@@ -12,6 +12,13 @@ import { translate as t } from '../fixtures/translate';
 import { bundledDataset } from '../fixtures/bundled-dataset';
 import { memoryArea } from '../fixtures/memory-storage';
 import { openFolds } from '../fixtures/open-folds';
+import { protectiveSteps } from '../../src/core/protective-steps';
+
+// The real protectiveSteps, watched: which breaches' steps the popup works out, and when.
+vi.mock('../../src/core/protective-steps', async (actual) => {
+  const real = await actual<typeof import('../../src/core/protective-steps')>();
+  return { ...real, protectiveSteps: vi.fn(real.protectiveSteps) };
+});
 
 let dataset: Dataset;
 beforeAll(() => {
@@ -246,6 +253,16 @@ describe('popup: several breaches on one site', () => {
     details.open = true;
     fireEvent(details, new Event('toggle'));
     await waitFor(() => expect(third!.querySelector('.steps')).not.toBeNull());
+  });
+
+  it("works out a folded card's steps only when it is opened", async () => {
+    const worked = () => new Set(vi.mocked(protectiveSteps).mock.calls.map(([b]) => (b as Breach).id));
+    vi.mocked(protectiveSteps).mockClear();
+    renderPopup('https://www.coop.co.uk/', breaches());
+    expect(worked()).toEqual(new Set(['new-passwords']));
+    fireEvent.click(card('old-cards').querySelector('summary')!);
+    await waitFor(() => expect(worked()).toEqual(new Set(['new-passwords', 'old-cards'])));
+    expect(card('old-cards').querySelectorAll('.steps [data-step]').length).toBeGreaterThan(0);
   });
 
   it('builds the folds inside an open card (its details and sources, its further steps) only when they are opened', () => {
