@@ -153,10 +153,8 @@ export function createHandlers({
       if (!overview) throw new Error('the overview is not available');
       return overview(pageSignals(languages, timeZone));
     },
-    'alerts/set-state': async ({ ids, state }) => {
-      const updated = await Promise.all(ids.map((id) => store.updateAlert(id, (a) => a && { ...a, state })));
-      return after(updated.filter((a): a is Alert => Boolean(a)));
-    },
+    // One write for the whole selection, as for 'seen' (a bulk dismiss of 1,000 alerts made 1,000 writes).
+    'alerts/set-state': async ({ ids, state }) => after(await store.updateAlerts(ids, (a) => a && { ...a, state })),
     'alerts/seen': ({ ids }) => seen(ids),
     'alerts/mark-all-reviewed': async () => seen((await store.listAlerts()).map((a) => a.id)),
     'alerts/import': async ({ json }) => {

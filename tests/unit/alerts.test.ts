@@ -296,6 +296,29 @@ describe('messages from pages', () => {
     expect(rebadged()).toBe(1);
   });
 
+  it('changes the state of a selection in one write, and creates no alert for an id it does not have', async () => {
+    const { handlers, area, store } = setup({
+      'alert:a.example|x': alert({}),
+      'alert:b.example|y': alert({ id: 'b.example|y', site: 'b.example', breachId: 'y' }),
+    });
+    const writes: string[][] = [];
+    const set = area.set.bind(area);
+    area.set = async (items) => {
+      writes.push(Object.keys(items));
+      return set(items);
+    };
+    const r = await route(handlers, {
+      type: 'alerts/set-state',
+      payload: { ids: ['a.example|x', 'b.example|y', 'missing|z'], state: 'dismissed' },
+    });
+    expect(r).toMatchObject({ ok: true });
+    expect(writes).toEqual([['alert:a.example|x', 'alert:b.example|y']]);
+    expect((await store.listAlerts()).map((a) => [a.id, a.state]).sort()).toEqual([
+      ['a.example|x', 'dismissed'],
+      ['b.example|y', 'dismissed'],
+    ]);
+  });
+
   it('"seen" turns only new alerts into reviewed ones', async () => {
     const { handlers, store } = setup({
       'alert:a.example|x': alert({}),
