@@ -12,6 +12,7 @@ export type Noun =
   | 'CardDigits'
   | 'BankDetails'
   | 'PaymentHistory'
+  | 'PaymentMethod'
   | 'FinancialDetails'
   | 'IdNumbers'
   | 'DateOfBirth'
@@ -47,7 +48,8 @@ const NOUN_OF: Readonly<Record<string, Noun>> = {
   'Partial bank account numbers': 'BankDetails',
   'Payment histories': 'PaymentHistory',
   'Financial transactions': 'PaymentHistory',
-  'Payment methods': 'PaymentHistory',
+  // The kind of payment chosen (card, PayPal), not a record of payments made.
+  'Payment methods': 'PaymentMethod',
   'Financial information': 'FinancialDetails',
   'Government issued IDs': 'IdNumbers',
   'Passport numbers': 'IdNumbers',

@@ -28,6 +28,7 @@ describe('the verdict sentence', () => {
     ['identity', ['Names', 'Physical addresses', 'Dates of birth'], 'Your date of birth, name and address were taken.'],
     ['contact, one noun', ['Email addresses'], 'Your email address was taken.'],
     ['a plural noun alone', ['Photos'], 'Your photos were taken.'],
+    ['the kind of payment, not a payment record', ['Payment methods'], 'Your payment method was taken.'],
     ['contact details the company did not itemise', ['Contact details'], 'Your contact details were taken.'],
     ['classes with no short name', ['Website activity', 'Bios'], '2 kinds of data were taken: see what below.'],
     [
