@@ -1,6 +1,7 @@
 import type { SiteLookup } from '../shared/messages';
 import {
   answerKey,
+  clearVerdictOf,
   GENERATION_KEY,
   popupForTab,
   type PreparedAnswer,
@@ -34,8 +35,11 @@ export function createPreparedAnswers(
   action: PopupAction | undefined,
   log: Pick<Console, 'warn'> = console,
 ): PreparedAnswers {
-  /** Each tab's address, and the generation its stored answer was prepared at (undefined: none stored yet). */
-  const byTab = new Map<number, { url: string; generation?: number }>();
+  /**
+   * Each tab's address, the generation its stored answer was prepared at (undefined: none stored yet) and the popup
+   * address that answer gave the tab (with its clear verdict, if any).
+   */
+  const byTab = new Map<number, { url: string; generation?: number; popup?: string }>();
   let generation = 0;
   // A restarted worker continues the count: an answer a stopped worker prepared can never match again.
   const started = area
@@ -50,12 +54,15 @@ export function createPreparedAnswers(
 
   async function prepare(tabId: number, url: string, computeOnce = compute): Promise<void> {
     await started;
-    // On every badge, as the browser may reset a tab's action when a page loads (then the popup finds its tab
-    // with tabs.query, one call later).
-    const popup = action?.setPopup({ tabId, popup: popupForTab(tabId) }).catch(() => undefined);
     const at = generation;
     const known = byTab.get(tabId);
-    if (known?.url === url && known.generation === at) return void (await popup);
+    const current = known?.url === url && known.generation === at;
+    // On every badge, as the browser resets a tab's popup when a page loads (then the popup finds its tab with
+    // tabs.query, one call later): the address of the answer already prepared for this page, else the plain one.
+    const popup = action
+      ?.setPopup({ tabId, popup: (current && known.popup) || popupForTab(tabId) })
+      .catch(() => undefined);
+    if (current) return void (await popup);
     byTab.set(tabId, { url });
     const answer = await computeOnce(url);
     // A change while it was computed: it is already out of date, and the re-preparation that change started
@@ -63,8 +70,13 @@ export function createPreparedAnswers(
     if (at !== generation || byTab.get(tabId)?.url !== url) return void (await popup);
     const prepared: PreparedAnswer = { url, generation: at, answer };
     await area.set({ [answerKey(tabId)]: prepared });
-    if (byTab.get(tabId)?.url === url) byTab.set(tabId, { url, generation: at });
     await popup;
+    // No breach: the address carries the verdict, so the popup draws it before its reads (issue #15).
+    const clear = clearVerdictOf(answer);
+    const address = popupForTab(tabId, clear);
+    if (byTab.get(tabId)?.url !== url) return;
+    byTab.set(tabId, { url, generation: at, popup: address });
+    if (clear) await action?.setPopup({ tabId, popup: address }).catch(() => undefined);
   }
 
   return {

@@ -65,23 +65,41 @@ export function orderBreaches(breaches: readonly Breach[], now: number = Date.no
   );
 }
 
+/** The popup's heading, the same in every state. */
+export function PopupHeader({ t }: { t: Translate }) {
+  return (
+    <header class="popup-header">
+      <h1>{t('popupHeading')}</h1>
+    </header>
+  );
+}
+
+/**
+ * "No known breach" for `host`, with the data's date and size: drawn by the full view, and by the popup's start from
+ * its address alone before the reads (main.tsx), which the full view then renders over without a change.
+ */
+export function NoBreach(props: { host: string; dataDate: string; breaches: number; t: Translate }) {
+  const { t } = props;
+  return (
+    <section class="verdict verdict--clear" data-testid="no-breach">
+      <h2>{t('popupNoBreach', [props.host, formatPartialDate(props.dataDate)])}</h2>
+      <p>{t('popupNoBreachDetail', [formatCount(props.breaches)])}</p>
+    </section>
+  );
+}
+
 /** The whole popup for one lookup result: breaches, "none known", or "not a website". */
 export function PopupView(props: PopupViewProps) {
   const { result, dataset, t } = props;
   return (
     <>
-      <header class="popup-header">
-        <h1>{t('popupHeading')}</h1>
-      </header>
+      <PopupHeader t={t} />
       {result.status === 'not-applicable' ? (
         <p class="verdict verdict--na" data-testid="not-applicable">
           {t(NOT_APPLICABLE_TEXT[result.reason] ?? 'popupNotApplicable')}
         </p>
       ) : result.breaches.length + (props.failed?.length ?? 0) === 0 ? (
-        <section class="verdict verdict--clear" data-testid="no-breach">
-          <h2>{t('popupNoBreach', [result.host, formatPartialDate(dataset.dataDate)])}</h2>
-          <p>{t('popupNoBreachDetail', [formatCount(dataset.counts.breaches)])}</p>
-        </section>
+        <NoBreach host={result.host} dataDate={dataset.dataDate} breaches={dataset.counts.breaches} t={t} />
       ) : (
         <Breaches {...props} host={result.host} breaches={result.breaches} />
       )}

@@ -7,10 +7,12 @@ import type { RegionContacts } from '../core/protective-steps';
 import { translateWith } from '../shared/i18n';
 import { send } from '../shared/send-message';
 import { currentAnswer, readPrepared, tabOfPopup } from '../shared/prepared-answer';
+import { clearVerdictIn } from './clear-verdict';
 import type { SiteLookup } from '../shared/messages';
 import { EMPTY_PROGRESS, type Progress, type ProgressStore } from '../shared/progress';
 import { PopupApp } from './PopupApp';
 import { PopupFailure } from './PopupFailure';
+import { NoBreach, PopupHeader } from './PopupView';
 import { adoptStyles } from '../shared/adopt-styles';
 import popupCss from './popup.css?inline';
 import pageCss from './popup-page.css?inline';
@@ -22,10 +24,11 @@ const translate = translateWith(browser.i18n);
  * (`?tab=ID`, set by the worker when it badged the tab): its address and its prepared answer are read side by side.
  * Opened with `?url=` (from the alerts page, for a page no tab needs to show) it asks the worker.
  */
-async function target(): Promise<{ url: string; ready: SiteLookup | undefined }> {
-  const fromQuery = new URLSearchParams(location.search).get('url');
+async function target(
+  fromQuery: string | null,
+  named: number | undefined,
+): Promise<{ url: string; ready: SiteLookup | undefined }> {
   if (fromQuery !== null) return { url: fromQuery, ready: undefined };
-  const named = tabOfPopup(location.search);
   if (named !== undefined) {
     const [tab, stored] = await Promise.all([
       browser.tabs.get(named).catch(() => undefined),
@@ -47,9 +50,25 @@ async function main(): Promise<void> {
   document.documentElement.lang = language;
   // The answer the worker prepared when it badged the tab (prepared-answer.ts), else one message that brings the
   // lookup, the breaches' details, their ticks and the chosen region: the popup loads no storage code and no data.
-  const reading = target();
+  const fromQuery = new URLSearchParams(location.search).get('url');
+  const named = fromQuery === null ? tabOfPopup(location.search) : undefined;
+  const reading = target(fromQuery, named);
   // The styles are parsed while the reads are in flight and are in force before the first render (adopt-styles.ts).
   adoptStyles(document, popupCss, pageCss);
+  // No known breach: the worker put the verdict in the tab's popup address, so it is shown now, while the reads run;
+  // the full view below draws the same verdict over it with the rest of the page, or what the tab shows instead.
+  const early = named === undefined ? undefined : clearVerdictIn(location.search);
+  if (early) {
+    render(
+      <>
+        <PopupHeader t={translate} />
+        <NoBreach {...early} t={translate} />
+      </>,
+      root,
+    );
+    root.dataset.early = 'clear';
+    performance.mark('first-content');
+  }
   const { url, ready } = await reading;
   root.dataset.answer = ready ? 'prepared' : 'asked';
   const found =
@@ -108,7 +127,7 @@ async function main(): Promise<void> {
     />,
     root,
   );
-  performance.mark('first-content');
+  if (!early) performance.mark('first-content');
 }
 
 void main();

@@ -20,8 +20,44 @@ export const GENERATION_KEY = 'answers:generation';
 export const ANSWER_KEY_PREFIX = 'answer:tab:';
 /** The session key of the answer prepared for one tab. */
 export const answerKey = (tabId: number) => `${ANSWER_KEY_PREFIX}${tabId}`;
-/** The popup address the worker gives a tab it prepared an answer for (the manifest's popup, told the tab). */
-export const popupForTab = (tabId: number) => `src/popup/index.html?tab=${tabId}`;
+/**
+ * What the popup can show before it reads anything: the worker found no breach for the page's host. The verdict
+ * alone is drawn from the address; the reads that follow confirm it, add the rest of the page, or replace it (a tab
+ * that moved on since).
+ */
+export interface ClearVerdict {
+  host: string;
+  /** The data's date and size, which the "no known breach" sentence names. */
+  dataDate: string;
+  breaches: number;
+}
+
+/** The query parameters of a clear verdict (read back by the popup's clear-verdict.ts). */
+export const CLEAR_PARAMS = { host: 'clear', dataDate: 'date', breaches: 'of' } as const;
+
+/**
+ * The popup address the worker gives a tab it prepared an answer for (the manifest's popup, told the tab), with
+ * the clear verdict when the answer found no breach. The browser drops a tab's own popup when a page loads, so an
+ * address with a verdict is only ever seen on the page it was set for (or for the few milliseconds of a race with a
+ * new page, which the popup's reads then correct).
+ */
+export function popupForTab(tabId: number, clear?: ClearVerdict): string {
+  const query = new URLSearchParams({ tab: String(tabId) });
+  if (clear) {
+    query.set(CLEAR_PARAMS.host, clear.host);
+    query.set(CLEAR_PARAMS.dataDate, clear.dataDate);
+    query.set(CLEAR_PARAMS.breaches, String(clear.breaches));
+  }
+  return `src/popup/index.html?${query}`;
+}
+
+/** The clear verdict an answer allows: the lookup ran, and found and failed to read nothing. */
+export function clearVerdictOf(answer: SiteLookup): ClearVerdict | undefined {
+  const { lookup, details } = answer;
+  if (lookup.status !== 'ok' || lookup.breaches.length || details.breaches.length || details.failed.length)
+    return undefined;
+  return { host: lookup.host, dataDate: answer.dataDate, breaches: answer.counts.breaches };
+}
 
 export interface PreparedAnswer {
   url: string;

@@ -201,6 +201,7 @@ describe('popup in Chromium', () => {
       // by the first content its rules hold, and the page links no sheet it could wait for.
       const seen = await popup.evaluate<{
         how: string;
+        early: string | undefined;
         cards: string[];
         clear: boolean;
         styled: boolean;
@@ -208,7 +209,7 @@ describe('popup in Chromium', () => {
         for (let i = 0; i < 2500; i++) {
           const app = document.getElementById('app');
           if (app && performance.getEntriesByName('first-content').length)
-            return { how: app.dataset.answer, cards: [...document.querySelectorAll('article[data-breach-id]')].map((a) => a.dataset.breachId),
+            return { how: app.dataset.answer, early: app.dataset.early, cards: [...document.querySelectorAll('article[data-breach-id]')].map((a) => a.dataset.breachId),
                      clear: !!document.querySelector('[data-testid="no-breach"]'),
                      styled: !document.querySelector('link[rel="stylesheet"]') && getComputedStyle(app).paddingTop === '10px' };
           await new Promise((r) => setTimeout(r, 2));
@@ -227,10 +228,48 @@ describe('popup in Chromium', () => {
     // The same tab moves on to a site with no known breach: never the Co-op's answer again.
     await site.goto(h.site('www.unbreached-example.com', '/toolbar'));
     await h.badgeOf(site, (text) => text === '');
+    // No known breach: once the answer is written the tab's popup address carries the verdict, drawn before the
+    // reads (issue #15).
+    await expect.poll(async () => (await shown()).early).toBe('clear');
     const after = await shown();
+    expect(new URL(after.url).searchParams.get('clear')).toBe('www.unbreached-example.com');
     expect(after.cards).toEqual([]);
     expect(after.clear).toBe(true);
     expect(after.styled).toBe(true);
+    await site.close();
+  });
+
+  it('from the toolbar: a verdict in the address that no longer fits the tab is replaced by what the tab shows', async () => {
+    const site = await h.context.newPage();
+    await site.goto(h.site('www.coop.co.uk', '/stale'));
+    await h.badgeOf(site, (text) => text !== '');
+    // The race the address can lose: a "no known breach" address set for the page before, on a breached page.
+    // Set once the worker has prepared the tab's answer and given it its own address (later badges keep that).
+    await h.worker.evaluate(async (url) => {
+      for (;;) {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+        const key = `answer:tab:${tab?.id}`;
+        if (tab?.id !== undefined && (await chrome.storage.session.get(key))[key]) {
+          if ((await chrome.action.getPopup({ tabId: tab.id })).includes('?tab=')) {
+            const popup = `src/popup/index.html?tab=${tab.id}&clear=www.unbreached-example.com&date=2026-06-30&of=9`;
+            return chrome.action.setPopup({ tabId: tab.id, popup });
+          }
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }, site.url());
+    const popup = await toolbar(h).open(site);
+    const seen = await popup.evaluate<{ early?: string; cards: string[]; clear: boolean } | null>(`(async () => {
+      for (let i = 0; i < 2500; i++) {
+        const cards = [...document.querySelectorAll('article[data-breach-id]')].map((a) => a.dataset.breachId);
+        if (cards.length) return { early: document.getElementById('app').dataset.early, cards,
+                                   clear: !!document.querySelector('[data-testid="no-breach"]') };
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      return null;
+    })()`);
+    await popup.close();
+    expect(seen).toEqual({ early: 'clear', cards: ['co-op-2025'], clear: false });
     await site.close();
   });
 

@@ -7,6 +7,7 @@ import type { RegionContacts } from '../../src/core/protective-steps';
 import type { SiteLookup } from '../../src/shared/messages';
 import {
   answerKey,
+  clearVerdictOf,
   currentAnswer,
   GENERATION_KEY,
   popupForTab,
@@ -15,6 +16,7 @@ import {
   type SessionArea,
 } from '../../src/shared/prepared-answer';
 import { createStore, DEFAULT_SETTINGS } from '../../src/shared/storage';
+import { clearVerdictIn } from '../../src/popup/clear-verdict';
 import { memoryArea } from '../fixtures/memory-storage';
 
 const quiet = { warn: () => undefined };
@@ -167,13 +169,69 @@ describe('preparing answers (the worker side)', () => {
     const prepared = createPreparedAnswers(area, async (url) => answer(url), action, quiet);
     await prepared.prepare(3, 'https://a.example/');
     await prepared.prepare(3, 'https://a.example/'); // the browser may have reset it when the page loaded
-    expect(set).toEqual([`3 ${popupForTab(3)}`, `3 ${popupForTab(3)}`]);
+    // No breach: once the answer is written, the address carries the verdict, and a re-badge keeps it.
+    const clear = popupForTab(3, clearVerdictOf(answer('https://a.example/')));
+    expect(clear).toMatch(/[?&]clear=www\.coop\.co\.uk&date=/);
+    expect(set).toEqual([`3 ${popupForTab(3)}`, `3 ${clear}`, `3 ${clear}`]);
     expect(tabOfPopup(new URL(`chrome-extension://x/${set[0]!.split(' ')[1]}`).search)).toBe(3);
+    expect(tabOfPopup(new URL(`chrome-extension://x/${clear}`).search)).toBe(3);
     // A tab that closed before the call: its answer is still prepared (and forgotten when the close is told).
     const failing: PopupAction = { setPopup: async () => Promise.reject(new Error('No tab with id: 4')) };
     const other = createPreparedAnswers(area, async (url) => answer(url), failing, quiet);
     await other.prepare(4, 'https://a.example/');
     expect(await popupReads(area, 4, 'https://a.example/')).toBeDefined();
+  });
+
+  it('puts a verdict in the address only for a page with no breach, and never one from before a change', async () => {
+    const area = session();
+    const set: string[] = [];
+    const action: PopupAction = { setPopup: async ({ tabId, popup }) => void set.push(`${tabId} ${popup}`) };
+    const breached = (url: string): SiteLookup => ({
+      ...answer(url),
+      lookup: {
+        status: 'ok',
+        host: 'www.coop.co.uk',
+        breaches: [{ id: 'co-op-2025', title: 'Co-op', from: 'bundled' }],
+      },
+    });
+    const failedRead = (url: string): SiteLookup => ({
+      ...answer(url),
+      details: { breaches: [], failed: [{ id: 'co-op-2025', title: 'Co-op', reason: 'unreadable' }] },
+    });
+    for (const compute of [breached, failedRead]) {
+      set.length = 0;
+      const prepared = createPreparedAnswers(area, async (url) => compute(url), action, quiet);
+      await prepared.prepare(5, 'https://www.coop.co.uk/');
+      expect(set).toEqual([`5 ${popupForTab(5)}`]);
+    }
+    // Data or settings changed: the re-badge sets the plain address until the new answer is written.
+    set.length = 0;
+    let marker = '2026-01';
+    const prepared = createPreparedAnswers(area, async () => answer(marker), action, quiet);
+    await prepared.prepare(6, 'https://b.example/');
+    marker = '2026-02';
+    await prepared.invalidate();
+    await settle();
+    const verdicts = set.map((s) => clearVerdictIn(new URL(`chrome-extension://x/${s.split(' ')[1]}`).search));
+    expect(verdicts.map((v) => v?.dataDate)).toEqual([undefined, '2026-01', undefined, '2026-02']);
+  });
+
+  it('reads a verdict from an address only when every part of it is well formed', () => {
+    const good = { host: 'shop.example.co.uk', dataDate: '2026-06-30', breaches: 1697 };
+    const search = (address: string) => new URL(`chrome-extension://x/${address}`).search;
+    expect(clearVerdictIn(search(popupForTab(9, good)))).toEqual(good);
+    expect(clearVerdictIn(search(popupForTab(9)))).toBeUndefined();
+    for (const bad of [
+      '?tab=9&clear=a.example&date=2026-06-30', // no count
+      '?tab=9&clear=a.example&date=June&of=3',
+      '?tab=9&clear=a.example&date=2026-06-30&of=-3',
+      '?tab=9&clear=a.example&date=2026-06-30&of=1e3',
+      '?tab=9&clear=A.EXAMPLE&date=2026-06-30&of=3',
+      '?tab=9&clear=a.example/path&date=2026-06-30&of=3',
+      '?tab=9&clear=a%20example&date=2026-06-30&of=3',
+      `?tab=9&clear=${'a'.repeat(254)}&date=2026-06-30&of=3`,
+    ])
+      expect(clearVerdictIn(bad), bad).toBeUndefined();
   });
 
   it('continues the count after the worker restarts, so a stopped worker’s answers never match again', async () => {
