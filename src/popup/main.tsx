@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       initialProgress={found.progress}
       t={translate}
       markSeen={(ids) => send('alerts/seen', { ids })}
-      markSeenOn={new URLSearchParams(location.search).has('url') ? 'interaction' : 'open'}
+      markSeenOn={fromQuery !== null ? 'interaction' : 'open'}
       links={links}
       muted={found.muted}
       unmute={(site) => send('sites/unmute', { site })}
